@@ -1,0 +1,122 @@
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Query, Router, Schema, Status
+from ninja.errors import HttpError
+
+from api.schemas import ErrorOut, PointIn, PointOut
+from points.models import EscalationPoint
+from points.services import (
+    PointDataError,
+    PointPermissionError,
+    create_or_update_point,
+    point_to_data,
+)
+
+router = Router(tags=["escalatiepunten"])
+
+NO_VIEW = "Je hebt geen rechten om escalatiepunten te bekijken."
+NO_ADD = "Je hebt geen rechten om escalatiepunten aan te maken."
+NO_CHANGE = "Je hebt geen rechten om escalatiepunten te wijzigen."
+
+
+def require(request, permission: str, message: str) -> None:
+    if not request.user.has_perm(f"points.{permission}_escalationpoint"):
+        raise HttpError(403, message)
+
+
+def with_relations(queryset):
+    return queryset.select_related(
+        "email_template", "reporting_theme", "reporting_organisation"
+    ).prefetch_related(
+        "line_codes",
+        "editorial_domains",
+        Prefetch("time_slots"),
+        "exceptions",
+        "contact_persons",
+    )
+
+
+class ListFilters(Schema):
+    q: str = ""
+    line: str = ""
+    organisation: str = ""
+    limit: int = 50
+
+
+def ranked_ids(query: str) -> list[int]:
+    """Search-index matches first (ranked), then title/term prefix matches."""
+    published = EscalationPoint.objects.published()
+    ids = [point.pk for point in published.search(query, operator="and")[:200]]
+    for point in published.autocomplete(query, operator="and")[:200]:
+        if point.pk not in ids:
+            ids.append(point.pk)
+    return ids
+
+
+@router.get("", response=list[PointOut], by_alias=True, summary="Gepubliceerde escalatiepunten")
+def list_points(request, filters: Query[ListFilters]):
+    require(request, "view", NO_VIEW)
+    queryset = EscalationPoint.objects.published()
+    if filters.line:
+        queryset = queryset.filter(line_codes__code__iexact=filters.line)
+    if filters.organisation:
+        queryset = queryset.filter(
+            reporting_organisation__abbreviation__iexact=filters.organisation
+        )
+    limit = max(1, min(filters.limit, 200))
+    if filters.q.strip():
+        order = ranked_ids(filters.q.strip())
+        points = {p.pk: p for p in with_relations(queryset.filter(pk__in=order))}
+        return [point_to_data(points[pk]) for pk in order if pk in points][:limit]
+    return [point_to_data(point) for point in with_relations(queryset.distinct())[:limit]]
+
+
+@router.get("/{int:point_id}", response={200: PointOut, 404: ErrorOut}, by_alias=True)
+def get_point(request, point_id: int):
+    require(request, "view", NO_VIEW)
+    point = get_object_or_404(with_relations(EscalationPoint.objects.all()), pk=point_id)
+    return point_to_data(point)
+
+
+def _payload_data(payload: PointIn) -> dict:
+    data = payload.model_dump(by_alias=True, exclude_unset=True)
+    for exception in data.get("exceptions") or []:
+        for key in ("starts_at", "ends_at"):
+            if timezone.is_naive(exception[key]):
+                exception[key] = timezone.make_aware(exception[key])
+    return data
+
+
+def _save(request, payload: PointIn, point: EscalationPoint | None):
+    try:
+        saved = create_or_update_point(data=_payload_data(payload), user=request.user, point=point)
+    except PointDataError as error:
+        return Status(400, {"detail": "Het escalatiepunt is niet bewaard.", "errors": error.errors})
+    except PointPermissionError as error:
+        raise HttpError(403, error.message) from error
+    return point_to_data(with_relations(EscalationPoint.objects.all()).get(pk=saved.pk))
+
+
+@router.post(
+    "",
+    response={201: PointOut, 400: ErrorOut, 403: ErrorOut},
+    by_alias=True,
+    summary="Escalatiepunt aanmaken (redacteurs)",
+)
+def create_point(request, payload: PointIn):
+    require(request, "add", NO_ADD)
+    result = _save(request, payload, None)
+    return result if isinstance(result, Status) else Status(201, result)
+
+
+@router.put(
+    "/{int:point_id}",
+    response={200: PointOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    by_alias=True,
+    summary="Escalatiepunt wijzigen (redacteurs)",
+)
+def update_point(request, point_id: int, payload: PointIn):
+    require(request, "change", NO_CHANGE)
+    point = get_object_or_404(EscalationPoint, pk=point_id)
+    return _save(request, payload, point)

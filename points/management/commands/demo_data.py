@@ -1,0 +1,283 @@
+"""Load the demo: organisations, reference data, the guideline's six example points, and
+one account per role. Running it again changes nothing that already exists."""
+
+from datetime import date, datetime, time, timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+
+from knowledge.models import Organisation
+from points import roles
+from points.models import EditorialDomain, EscalationPoint, LineCode, ReportingTheme
+from points.services import create_or_update_point
+
+ORGANISATIONS = [
+    # (abbreviation, full name, parent abbreviation)
+    ("ANB", "Agentschap voor Natuur en Bos", None),
+    ("ANB-JACHT", "ANB - Team Jacht", "ANB"),
+    ("VAPH", "Vlaams Agentschap voor Personen met een Handicap", None),
+    ("VAPH-PRO", "VAPH - Afdeling Zorgaanbod en Professionals", "VAPH"),
+    ("De Lijn", "Vlaamse Vervoermaatschappij De Lijn", None),
+    ("DL-ABO", "De Lijn - Dienst Abonnementen", "De Lijn"),
+    ("VMM", "Vlaamse Milieumaatschappij", None),
+    ("VMM-GW", "VMM - Dienst Grondwater", "VMM"),
+    ("OVAM", "Openbare Vlaamse Afvalstoffenmaatschappij", None),
+    ("OVAM-AFV", "OVAM - Dienst Afvalstoffen en Materialen", "OVAM"),
+    ("Omgeving", "Departement Omgeving", None),
+    ("WSE", "Departement Werk en Sociale Economie", None),
+    ("WSE-VOV", "Departement WSE - Team VOV", "WSE"),
+]
+
+LINE_CODES = [
+    ("WONEN", "Wonen en energie"),
+    ("MOBIL", "Mobiliteit"),
+    ("OMGEV", "Omgeving en milieu"),
+    ("WERK", "Werk en sociale economie"),
+]
+EDITORIAL_DOMAINS = ["Natuur", "Welzijn", "Mobiliteit", "Milieu", "Werk"]
+THEMES = ["Jacht", "Zorg en handicap", "Openbaar vervoer", "Milieurapportering", "Tewerkstelling"]
+
+WEEKDAYS_9_12_13_16 = {
+    day: [["09:00", "12:00"], ["13:00", "16:00"]] for day in ["mon", "tue", "wed", "thu", "fri"]
+}
+
+
+def next_weekday(start: date, weekday: int) -> date:
+    return start + timedelta(days=(weekday - start.weekday()) % 7 or 7)
+
+
+def whole_day(day: date) -> tuple[datetime, datetime]:
+    start = timezone.make_aware(datetime.combine(day, time.min))
+    return start, timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+
+
+def demo_points(today: date) -> list[dict]:
+    team_day = next_weekday(today, 3)  # a Thursday soon: the guideline's team-day example
+    team_day_start, team_day_end = whole_day(team_day)
+    agreed = (today - timedelta(days=30)).isoformat()
+    return [
+        {
+            "editorial_title": "ANB - Team Jacht",
+            "instructions": "Escalatie per mail? Vermeld altijd rijksregisternummer.",
+            "content": (
+                "Agentschap voor Natuur en Bos\nJachtverlof en jachtvergunning\nJachtexamen\n"
+                "Wildschade"
+            ),
+            "phone": {"number": "02 553 81 02", "share_with_citizen": False},
+            "email": {"address": "jacht.anb@example.be", "share_with_citizen": True},
+            "phone_hours": {
+                "mon": [["09:00", "12:00"], ["13:00", "16:00"]],
+                "tue": [["09:00", "12:00"], ["13:00", "16:00"]],
+                "wed": [["09:00", "12:00"]],
+                "thu": [["09:00", "12:00"], ["13:00", "16:00"]],
+                "fri": [["09:00", "12:00"]],
+            },
+            "exceptions": [
+                {
+                    "starts_at": team_day_start,
+                    "ends_at": team_day_end,
+                    "channel": "phone",
+                    "message": (f"Telefonisch niet bereikbaar op donderdag {team_day:%d-%m-%Y}."),
+                }
+            ],
+            "handling_term": {"working_days": 5, "info": ""},
+            "contact_persons": [
+                {
+                    "name": "Lies Vermeulen",
+                    "role": "Diensthoofd Team Jacht",
+                    "email": "lies.vermeulen@example.be",
+                }
+            ],
+            "search_terms": ["jachtverlof", "jachtvergunning", "wildschade"],
+            "line_codes": ["1700", "OMGEV"],
+            "reporting": {"editorial_domains": ["Natuur"], "theme": "Jacht", "organisation": "ANB"},
+            "agreements": {"date": agreed, "with": "Diensthoofd Team Jacht"},
+        },
+        {
+            "editorial_title": "VAPH - Covid-19 - Professionals",
+            "instructions": (
+                "Enkel voor zorgaanbieders en professionals. Vraag naar het erkenningsnummer."
+            ),
+            "content": (
+                "Vlaams Agentschap voor Personen met een Handicap\nMaatregelen in voorzieningen\n"
+                "Compensaties voor zorgaanbieders"
+            ),
+            "phone": {"number": "02 225 84 11"},
+            "email": {"address": "professionals@vaph.example.be"},
+            "phone_hours": WEEKDAYS_9_12_13_16,
+            "handling_term": {
+                "working_days": 10,
+                "info": (
+                    "Voor dossiers die meer onderzoek vereisen, kan het een aantal weken duren "
+                    "voor u een antwoord krijgt."
+                ),
+            },
+            "search_terms": ["corona", "zorgaanbieder"],
+            "line_codes": ["1700"],
+            "reporting": {
+                "editorial_domains": ["Welzijn"],
+                "theme": "Zorg en handicap",
+                "organisation": "VAPH",
+            },
+            "agreements": {"date": agreed, "with": "Afdelingshoofd Zorgaanbod"},
+        },
+        {
+            "editorial_title": "De Lijn - Dienst Abonnementen",
+            "instructions": (
+                "Vraag naar het MOBIB-kaartnummer. Terugbetalingen: verwijs naar het webformulier."
+            ),
+            "content": "Abonnementen en terugbetalingen\nMOBIB-kaart\nDerdebetalersregeling",
+            "phone": {
+                "number": "070 22 02 00",
+                "transfer_mode": "open",
+                "share_with_citizen": True,
+            },
+            "email": {"address": "abonnementen@delijn.example.be", "delivery": "crm"},
+            "phone_hours": {
+                day: [["08:00", "18:00"]] for day in ["mon", "tue", "wed", "thu", "fri"]
+            }
+            | {"sat": [["09:00", "13:00"]]},
+            "handling_term": {"working_days": 5, "info": ""},
+            "search_terms": ["abonnement", "mobib", "buzzy pazz", "omnipas"],
+            "line_codes": ["1700", "MOBIL"],
+            "reporting": {
+                "editorial_domains": ["Mobiliteit"],
+                "theme": "Openbaar vervoer",
+                "organisation": "De Lijn",
+            },
+            "agreements": {"date": agreed, "with": "Teamleider Klantendienst Abonnementen"},
+        },
+        {
+            "editorial_title": "IMJV - Deel Grondwater (VMM)",
+            "instructions": "Vermeld het exploitatienummer en het jaar van het IMJV.",
+            "content": (
+                "Integraal Milieujaarverslag, deel grondwater\nVlaamse Milieumaatschappij\n"
+                "Grondwaterwinningen en heffing"
+            ),
+            "phone": {"number": "053 72 64 45"},
+            "email": {"address": "imjv.grondwater@vmm.example.be"},
+            "phone_hours": {
+                day: [["09:00", "12:00"]] for day in ["mon", "tue", "wed", "thu", "fri"]
+            },
+            "handling_term": {"working_days": 5, "info": ""},
+            "search_terms": ["milieujaarverslag", "grondwaterheffing"],
+            "line_codes": ["1700", "OMGEV"],
+            "reporting": {
+                "editorial_domains": ["Milieu"],
+                "theme": "Milieurapportering",
+                "organisation": "VMM",
+            },
+            "agreements": {"date": agreed, "with": "Dienst Grondwater, VMM"},
+        },
+        {
+            "editorial_title": "IMJV - Deel Afval (OVAM)",
+            "instructions": "Escalatie per mail? Vermeld het exploitatienummer.",
+            "content": (
+                "Integraal Milieujaarverslag, deel afval\n"
+                "Openbare Vlaamse Afvalstoffenmaatschappij\nAfvalstoffenregister"
+            ),
+            "phone": None,
+            "email": {"address": "imjv.afval@ovam.example.be"},
+            "handling_term": {"working_days": 5, "info": ""},
+            "search_terms": ["milieujaarverslag", "afvalstoffen"],
+            "line_codes": ["1700", "OMGEV"],
+            "reporting": {
+                "editorial_domains": ["Milieu"],
+                "theme": "Milieurapportering",
+                "organisation": "OVAM",
+            },
+            "agreements": {"date": agreed, "with": "Dienst Afvalstoffen en Materialen, OVAM"},
+        },
+        {
+            "editorial_title": "WSE - VOV - Technisch probleem WSE-loket",
+            "instructions": "Noteer de foutmelding en het ondernemingsnummer.",
+            "content": (
+                "Departement Werk en Sociale Economie\nVlaamse Ondersteuningspremie (VOV)\n"
+                "Technische problemen met het WSE-loket"
+            ),
+            "phone": {"number": "02 553 40 40", "transfer_allowed": True},
+            "email": {"address": "helpdesk.wseloket@wse.example.be", "forward_allowed": False},
+            "phone_hours": {
+                day: [["08:30", "12:30"], ["13:30", "16:30"]]
+                for day in ["mon", "tue", "wed", "thu"]
+            }
+            | {"fri": [["08:30", "12:30"]]},
+            "handling_term": {"working_days": 3, "info": ""},
+            "search_terms": ["vop", "ondersteuningspremie", "wse-loket"],
+            "line_codes": ["1700", "WERK"],
+            "reporting": {
+                "editorial_domains": ["Werk"],
+                "theme": "Tewerkstelling",
+                "organisation": "WSE",
+            },
+            "agreements": {"date": agreed, "with": "Teamcoördinator VOV"},
+        },
+    ]
+
+
+ACCOUNTS = [
+    # (username, password, role, first name)
+    ("redacteur", "demo-redacteur-1700", roles.REDACTEUR, "Rita"),
+    ("voorlichter", "demo-voorlichter-1700", roles.VOORLICHTER, "Vic"),
+    ("beheerder", "demo-beheerder-1700", roles.BEHEERDER, "Bart"),
+]
+
+
+class Command(BaseCommand):
+    help = "Laadt de demogegevens (organisaties, escalatiepunten, demo-accounts)."
+
+    @transaction.atomic
+    def handle(self, *args, **options):
+        self.load_organisations()
+        self.load_reference_data()
+        created = self.load_points()
+        self.load_accounts()
+        self.stdout.write(f"Demogegevens geladen ({created} nieuwe escalatiepunten).")
+        self.stdout.write("Demo-accounts (CMS op /cms/):")
+        for username, password, role, _ in ACCOUNTS:
+            self.stdout.write(f"  {role:<12} gebruiker: {username:<12} wachtwoord: {password}")
+
+    def load_organisations(self):
+        for abbreviation, name, parent in ORGANISATIONS:
+            Organisation.objects.get_or_create(
+                abbreviation=abbreviation,
+                defaults={
+                    "name": name,
+                    "parent": Organisation.objects.get(abbreviation=parent) if parent else None,
+                },
+            )
+
+    def load_reference_data(self):
+        for code, name in LINE_CODES:
+            LineCode.objects.get_or_create(code=code, defaults={"name": name})
+        for name in EDITORIAL_DOMAINS:
+            EditorialDomain.objects.get_or_create(name=name)
+        for name in THEMES:
+            ReportingTheme.objects.get_or_create(name=name)
+
+    def load_points(self) -> int:
+        created = 0
+        for data in demo_points(timezone.localdate()):
+            if EscalationPoint.objects.filter(editorial_title=data["editorial_title"]).exists():
+                continue
+            data = {key: value for key, value in data.items() if value is not None}
+            create_or_update_point(data={**data, "status": "published"}, user=None)
+            created += 1
+        return created
+
+    def load_accounts(self):
+        user_model = get_user_model()
+        for username, password, role, first_name in ACCOUNTS:
+            if user_model.objects.filter(username=username).exists():
+                continue
+            user = user_model.objects.create_user(
+                username=username,
+                password=password,
+                first_name=first_name,
+                last_name=role,
+                email=f"{username}@contactcenter.example.be",
+            )
+            user.groups.add(Group.objects.get(name=role))

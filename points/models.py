@@ -1,0 +1,671 @@
+"""The escalation point and its reference data.
+
+Field labels and help texts are the editorial guideline in the editor's words, so an
+editor needs no separate manual. Validation and defaults live in `points.rules`.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    HelpPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+)
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
+
+from points import rules
+from points.forms import EscalationPointForm
+
+YES_NO = [(True, "Ja"), (False, "Nee")]
+
+
+# --- Reference data -------------------------------------------------------------------
+
+
+class DefaultQuerySet(models.QuerySet):
+    def defaults(self):
+        return self.filter(is_default=True)
+
+
+class LineCode(models.Model):
+    """An agents' skill (lijncode), e.g. '1700 Andere Vragen' or a sector line (R20)."""
+
+    code = models.CharField(
+        "code", max_length=40, unique=True, help_text="Korte code, bijv. 1700 of WONEN."
+    )
+    name = models.CharField("naam", max_length=120, unique=True)
+    is_default = models.BooleanField(
+        "standaard",
+        default=False,
+        help_text="Nieuwe escalatiepunten krijgen deze lijncode standaard.",
+    )
+
+    objects = DefaultQuerySet.as_manager()
+
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("is_default")]
+    chooser_search_fields = ["code", "name"]
+
+    class Meta:
+        verbose_name = "lijncode"
+        verbose_name_plural = "lijncodes"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class EmailTemplate(models.Model):
+    """The mail template used for an e-mail escalation (R14)."""
+
+    code = models.CharField(
+        "code",
+        max_length=40,
+        unique=True,
+        help_text="Korte code waarmee redacteurs de template vinden, bijv. 1700.",
+    )
+    name = models.CharField("naam", max_length=160, unique=True)
+    subject = models.CharField(
+        "onderwerp",
+        max_length=200,
+        help_text="Onderwerp van de escalatiemail. Mag {titel} en {referentie} bevatten.",
+    )
+    body = models.TextField(
+        "tekst",
+        help_text=(
+            "Tekst van de escalatiemail aan de dienst. Mag {titel}, {vraag}, {burger}, "
+            "{behandeltermijn} en {referentie} bevatten."
+        ),
+    )
+    is_default = models.BooleanField(
+        "standaard",
+        default=False,
+        help_text="De algemene template die nieuwe escalatiepunten standaard krijgen.",
+    )
+
+    objects = DefaultQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("subject"),
+        FieldPanel("body"),
+        FieldPanel("is_default"),
+    ]
+    chooser_search_fields = ["code", "name"]
+
+    class Meta:
+        verbose_name = "e-mailtemplate"
+        verbose_name_plural = "e-mailtemplates"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class EditorialDomain(models.Model):
+    name = models.CharField("naam", max_length=120, unique=True)
+
+    panels = [FieldPanel("name")]
+    chooser_search_fields = ["name"]
+
+    class Meta:
+        verbose_name = "redactioneel domein"
+        verbose_name_plural = "redactionele domeinen"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ReportingTheme(models.Model):
+    name = models.CharField("naam", max_length=120, unique=True)
+
+    panels = [FieldPanel("name")]
+    chooser_search_fields = ["name"]
+
+    class Meta:
+        verbose_name = "rapporteringsthema"
+        verbose_name_plural = "rapporteringsthema's"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+def default_email_template_id():
+    template = EmailTemplate.objects.defaults().order_by("pk").first()
+    return template.pk if template else None
+
+
+# --- The escalation point ---------------------------------------------------------------
+
+
+class TransferMode(models.TextChoices):
+    CLOSED = "closed", "Gesloten"
+    OPEN = "open", "Open"
+
+
+class EmailDelivery(models.TextChoices):
+    EMAIL = "email", "E-mail"
+    CRM = "crm", "CRM"
+
+
+class EscalationPointQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    def published(self):
+        return self.filter(live=True)
+
+
+class EscalationPoint(
+    PreviewableMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    # Tab Inhoud (R2-R4)
+    editorial_title = models.CharField(
+        "redactietitel",
+        max_length=200,
+        help_text=(
+            "Maak duidelijk naar welke entiteit of dienst de voorlichter escaleert, eventueel "
+            "aangevuld met onderwerp of doelgroep, gescheiden door ' - '. Begin met de "
+            "entiteit; zet het onderwerp eerst als er meerdere escalatiepunten bij een pagina "
+            "zijn. Bijv. 'ANB - Team Jacht', 'VAPH - Covid-19 - Professionals'."
+        ),
+    )
+    public_title = models.CharField(
+        "publieke titel",
+        max_length=200,
+        blank=True,
+        help_text="Mag dezelfde zijn als de redactietitel. Leeg laten = de redactietitel.",
+    )
+    instructions = models.TextField(
+        "instructies",
+        blank=True,
+        help_text=(
+            "Indien nodig: beknopte instructies over hoe er geëscaleerd moet worden, bijv. wat "
+            "de voorlichter in een escalatiemail moet vermelden. Hou het kort en gebruik de "
+            "gebiedende wijs: 'Escalatie per mail? Vermeld altijd rijksregisternummer.'"
+        ),
+    )
+    content = models.TextField(
+        "inhoud",
+        blank=True,
+        help_text=(
+            "Indien nodig: de onderwerpen waarvoor dit escalatiepunt dient (één per regel). "
+            "Niet nodig als de titel duidelijk genoeg is. Vermeld de naam van de entiteit "
+            "voluit als de titel enkel een afkorting gebruikt, zodat de voorlichter kan zeggen "
+            "naar waar doorgeschakeld wordt."
+        ),
+    )
+
+    # Tab Contact: phone (R5-R9)
+    phone_number = models.CharField(
+        "telefoonnummer",
+        max_length=32,
+        blank=True,
+        help_text=(
+            "Kies indien mogelijk een groepsnummer dat door meerdere personen wordt "
+            "ondersteund. Wordt bewaard met enkel spaties, bijv. 011 12 34 56 of "
+            "02 553 21 00. Leeg = alleen de e-mailmogelijkheid verschijnt."
+        ),
+    )
+    phone_transfer_allowed = models.BooleanField(
+        "mag vraag telefonisch doorgeschakeld worden?",
+        choices=YES_NO,
+        default=True,
+        help_text=(
+            "Standaard Ja als er een telefoonnummer is: groen vinkje naast het nummer onder "
+            "'Vraag escaleren?'."
+        ),
+    )
+    transfer_mode = models.CharField(
+        "manier van doorschakelen",
+        max_length=10,
+        choices=TransferMode.choices,
+        default=TransferMode.CLOSED,
+        help_text=(
+            "Laat dit op 'Gesloten' staan (standaard): het contact wordt in het contactcenter "
+            "afgesloten zodra de vraag doorgeschakeld of doorgestuurd is."
+        ),
+    )
+    phone_share_with_citizen = models.BooleanField(
+        "mag telefoonnummer doorgegeven worden?",
+        choices=YES_NO,
+        default=False,
+        help_text=(
+            "Nee: het nummer dient enkel om door te schakelen (rood vinkje onder 'Doorgeven aan "
+            "burger?'). Ja: de voorlichter mag het nummer aan de vraagsteller geven, zodat die "
+            "zelf kan bellen (groen vinkje)."
+        ),
+    )
+
+    # Tab Contact: e-mail (R10-R14)
+    email_address = models.CharField(
+        "e-mailadres",
+        max_length=254,
+        blank=True,
+        help_text=(
+            "Vul in als vragen schriftelijk doorgestuurd mogen worden. Kies indien mogelijk een "
+            "generiek adres dat door meerdere personen wordt opgevolgd. Geen contactformulier "
+            "of website."
+        ),
+    )
+    email_forward_allowed = models.BooleanField(
+        "mag vraag per e-mail doorgestuurd worden?",
+        choices=YES_NO,
+        default=True,
+        help_text=(
+            "Ja: groen vinkje naast het e-mailadres onder 'Vraag escaleren?'. Nee als de burger "
+            "de mail met de vraag zelf moet sturen (rood vinkje)."
+        ),
+    )
+    email_delivery = models.CharField(
+        "escalatiemails ontvangen via",
+        max_length=10,
+        choices=EmailDelivery.choices,
+        default=EmailDelivery.EMAIL,
+        help_text="Kies E-mail als standaard; CRM als de dienst escalaties in zijn CRM ontvangt.",
+    )
+    email_share_with_citizen = models.BooleanField(
+        "mag e-mailadres doorgegeven worden?",
+        choices=YES_NO,
+        default=False,
+        help_text=(
+            "Nee: het adres dient enkel om door te sturen (rood vinkje onder 'Doorgeven aan "
+            "burger?'). Ja: de voorlichter mag het adres aan de vraagsteller geven (groen "
+            "vinkje)."
+        ),
+    )
+    email_template = models.ForeignKey(
+        EmailTemplate,
+        verbose_name="e-mailtemplate",
+        null=True,
+        blank=True,
+        default=default_email_template_id,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=(
+            "Verplicht als de vraag per e-mail doorgestuurd mag worden. Typ 1700 en kies "
+            "'Escalatie Template Detail 1700' voor de algemene template."
+        ),
+    )
+
+    # Tab Behandeltermijn (R18)
+    handling_working_days = models.PositiveSmallIntegerField(
+        "duur (werkdagen)",
+        default=rules.DEFAULT_HANDLING_WORKING_DAYS,
+        validators=[MinValueValidator(1), MaxValueValidator(rules.MAX_HANDLING_WORKING_DAYS)],
+        help_text=(
+            "Hoe lang het duurt voor de burger door de dienst gecontacteerd wordt na een "
+            "escalatie per e-mail (ook een voorlopig antwoord of ontvangstbevestiging telt). "
+            "Standaard 5 werkdagen; pas (tijdelijk) aan indien nodig."
+        ),
+    )
+    handling_info = models.TextField(
+        "info",
+        blank=True,
+        help_text=(
+            "Eventueel een extra zin over de antwoordtermijn. Verschijnt automatisch in de "
+            "e-mail naar de burger. Bijv. 'Voor dossiers die meer onderzoek vereisen, kan het "
+            "een aantal weken duren voor u een antwoord krijgt.'"
+        ),
+    )
+
+    # Tab Refereren (R19)
+    search_terms = models.TextField(
+        "zoektermen",
+        blank=True,
+        help_text="Extra woorden waaronder voorlichters dit escalatiepunt vinden, één per regel.",
+    )
+
+    # Tab Publiceren (R20, R22)
+    line_codes = ParentalManyToManyField(
+        LineCode,
+        verbose_name="lijncodes",
+        blank=True,
+        related_name="escalation_points",
+        help_text="Standaard 1700 Andere Vragen. Lijncodes zijn de skills van voorlichters.",
+    )
+    agreements_date = models.DateField(
+        "afspraken gemaakt op",
+        null=True,
+        blank=True,
+        help_text=(
+            "Een escalatiepunt wordt pas gepubliceerd als er afspraken gemaakt zijn met de dienst "
+            "over bereikbaarheid en behandeltermijn."
+        ),
+    )
+    agreements_with = models.CharField(
+        "afspraken gemaakt met",
+        max_length=200,
+        blank=True,
+        help_text=(
+            "Met wie bij de dienst de afspraken gemaakt zijn, bijv. 'Diensthoofd Team Jacht'."
+        ),
+    )
+
+    # Tab Rapporteren (R21)
+    editorial_domains = ParentalManyToManyField(
+        EditorialDomain,
+        verbose_name="redactionele domeinen",
+        blank=True,
+        related_name="escalation_points",
+    )
+    reporting_theme = models.ForeignKey(
+        ReportingTheme,
+        verbose_name="rapporteringsthema",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="escalation_points",
+    )
+    reporting_organisation = models.ForeignKey(
+        "knowledge.Organisation",
+        verbose_name="rapporteringsorganisatie",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="escalation_points",
+        help_text=(
+            "Kies altijd de entiteit zelf (het hoogste niveau) waar het escalatiepunt bij hoort, "
+            "bijv. Departement Omgeving, Vlaamse Milieumaatschappij, Agentschap voor Natuur en "
+            "Bos. Dus niet een afdeling of dienst."
+        ),
+    )
+
+    objects = EscalationPointQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("editorial_title", boost=5),
+        index.SearchField("public_title", boost=3),
+        index.SearchField("search_terms", boost=3),
+        index.SearchField("content"),
+        index.SearchField("instructions"),
+        index.AutocompleteField("editorial_title"),
+        index.AutocompleteField("search_terms"),
+        index.FilterField("live"),
+    ]
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("editorial_title"),
+                    FieldPanel("public_title"),
+                    FieldPanel("instructions"),
+                    FieldPanel("content"),
+                ],
+                heading="Inhoud",
+            ),
+            ObjectList(
+                [
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("phone_number"),
+                            FieldRowPanel(
+                                [
+                                    FieldPanel("phone_transfer_allowed", widget=forms.RadioSelect),
+                                    FieldPanel(
+                                        "phone_share_with_citizen", widget=forms.RadioSelect
+                                    ),
+                                ]
+                            ),
+                            FieldPanel("transfer_mode", widget=forms.RadioSelect),
+                        ],
+                        heading="Telefoon",
+                    ),
+                    MultiFieldPanel(
+                        [
+                            FieldPanel("email_address"),
+                            FieldRowPanel(
+                                [
+                                    FieldPanel("email_forward_allowed", widget=forms.RadioSelect),
+                                    FieldPanel(
+                                        "email_share_with_citizen", widget=forms.RadioSelect
+                                    ),
+                                ]
+                            ),
+                            FieldPanel("email_delivery", widget=forms.RadioSelect),
+                            FieldPanel("email_template"),
+                        ],
+                        heading="E-mail",
+                    ),
+                    InlinePanel(
+                        "exceptions",
+                        heading="Afwijkende bereikbaarheid",
+                        label="Afwijkende bereikbaarheid",
+                        help_text=(
+                            "Alleen bij uitzonderlijke onbereikbaarheid, bijv. door een teamdag. "
+                            "Vermeld geen interne reden als die voor de burger niet relevant is. "
+                            "De melding verdwijnt vanzelf na de periode: niets om weg te halen."
+                        ),
+                    ),
+                    InlinePanel(
+                        "time_slots",
+                        heading="Telefonische bereikbaarheid",
+                        label="Tijdslot",
+                        help_text=(
+                            "Uren waarin voorlichters mogen doorschakelen. Voeg per weekdag een "
+                            "of meer tijdsloten toe, bijv. voor- en namiddag apart."
+                        ),
+                    ),
+                ],
+                heading="Contact",
+            ),
+            ObjectList(
+                [FieldPanel("handling_working_days"), FieldPanel("handling_info")],
+                heading="Behandeltermijn",
+            ),
+            ObjectList(
+                [
+                    InlinePanel(
+                        "contact_persons",
+                        heading="Contactpersonen",
+                        label="Contactpersoon",
+                        help_text="Intern: met wie bij de dienst de afspraken gemaakt zijn.",
+                    ),
+                    FieldPanel("search_terms"),
+                ],
+                heading="Refereren",
+            ),
+            ObjectList(
+                [
+                    FieldPanel("line_codes", widget=forms.CheckboxSelectMultiple),
+                    MultiFieldPanel(
+                        [FieldPanel("agreements_date"), FieldPanel("agreements_with")],
+                        heading="Afspraken met de dienst",
+                    ),
+                    HelpPanel(
+                        content=(
+                            "<p>Koppel het escalatiepunt na publicatie aan de topics, artikels, "
+                            "producten en vragen waarover het vragen kan beantwoorden (tab "
+                            "Contactcenter van dat item), en aan zijn rapporteringsorganisatie.</p>"
+                        )
+                    ),
+                ],
+                heading="Publiceren",
+            ),
+            ObjectList(
+                [
+                    FieldPanel("editorial_domains", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("reporting_theme"),
+                    FieldPanel("reporting_organisation"),
+                ],
+                heading="Rapporteren",
+            ),
+        ],
+        base_form_class=EscalationPointForm,
+    )
+
+    class Meta:
+        verbose_name = "escalatiepunt"
+        verbose_name_plural = "escalatiepunten"
+        ordering = ["editorial_title"]
+
+    def __str__(self):
+        return self.editorial_title
+
+    def get_preview_template(self, request, mode_name):
+        return "points/preview/escalation_point.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["point"] = self
+        return context
+
+    # Derived values the agent sees (R6, R7, R9, R11, R13).
+    @property
+    def has_phone(self) -> bool:
+        return bool(self.phone_number)
+
+    @property
+    def has_email(self) -> bool:
+        return bool(self.email_address)
+
+    @property
+    def may_transfer_by_phone(self) -> bool:
+        return self.has_phone and self.phone_transfer_allowed
+
+    @property
+    def may_forward_by_email(self) -> bool:
+        return self.has_email and self.email_forward_allowed
+
+    @property
+    def closes_contact(self) -> bool:
+        return self.transfer_mode == TransferMode.CLOSED
+
+    @property
+    def search_term_list(self) -> list[str]:
+        return rules.split_lines(self.search_terms)
+
+    @property
+    def content_lines(self) -> list[str]:
+        return rules.split_lines(self.content)
+
+    def clean(self):
+        super().clean()
+        rules.apply_defaults(self)
+        errors = rules.field_errors(self)
+        if errors:
+            raise ValidationError(errors)
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, "maandag"
+    TUESDAY = 1, "dinsdag"
+    WEDNESDAY = 2, "woensdag"
+    THURSDAY = 3, "donderdag"
+    FRIDAY = 4, "vrijdag"
+    SATURDAY = 5, "zaterdag"
+    SUNDAY = 6, "zondag"
+
+
+class TimeSlot(Orderable):
+    """A slot of phone hours on one weekday in which agents may transfer (R17)."""
+
+    point = ParentalKey(EscalationPoint, on_delete=models.CASCADE, related_name="time_slots")
+    weekday = models.PositiveSmallIntegerField("weekdag", choices=Weekday.choices)
+    start = models.TimeField("van")
+    end = models.TimeField("tot")
+
+    panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("start"), FieldPanel("end")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "tijdslot"
+        verbose_name_plural = "tijdsloten"
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.start:%H:%M}–{self.end:%H:%M}"
+
+    def clean(self):
+        super().clean()
+        if self.start is not None and self.end is not None and self.end <= self.start:
+            raise ValidationError({"end": rules.SLOT_END_BEFORE_START})
+
+
+class ExceptionChannel(models.TextChoices):
+    PHONE = "phone", "Telefoon"
+    EMAIL = "email", "E-mail"
+    BOTH = "both", "Telefoon en e-mail"
+
+
+class AvailabilityException(Orderable):
+    """Exceptional unavailability for a period (R16); it disappears by itself afterwards."""
+
+    point = ParentalKey(EscalationPoint, on_delete=models.CASCADE, related_name="exceptions")
+    starts_at = models.DateTimeField("vanaf")
+    ends_at = models.DateTimeField("tot")
+    channel = models.CharField(
+        "kanaal", max_length=10, choices=ExceptionChannel.choices, default=ExceptionChannel.PHONE
+    )
+    message = models.CharField(
+        "melding",
+        max_length=200,
+        help_text="Kort, zonder interne reden, bijv. 'Telefonisch niet bereikbaar op donderdag "
+        "12-12-2026.'",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("channel")]),
+        FieldPanel("message"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "afwijkende bereikbaarheid"
+        verbose_name_plural = "afwijkende bereikbaarheid"
+
+    def __str__(self):
+        return self.message
+
+    def clean(self):
+        super().clean()
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            raise ValidationError({"ends_at": rules.EXCEPTION_END_BEFORE_START})
+
+
+class ContactPerson(Orderable):
+    """Who at the service the agreements were made with (internal, R19)."""
+
+    point = ParentalKey(EscalationPoint, on_delete=models.CASCADE, related_name="contact_persons")
+    name = models.CharField("naam", max_length=120)
+    role = models.CharField("functie", max_length=120, blank=True)
+    email = models.EmailField("e-mailadres", blank=True)
+    phone = models.CharField("telefoonnummer", max_length=32, blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        FieldRowPanel([FieldPanel("email"), FieldPanel("phone")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "contactpersoon"
+        verbose_name_plural = "contactpersonen"
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.phone:
+            try:
+                self.phone = rules.normalise_phone(self.phone)
+            except ValidationError as error:
+                raise ValidationError({"phone": error.messages}) from error

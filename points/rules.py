@@ -1,0 +1,241 @@
+"""The editorial rules for escalation points (R2-R22), in one place.
+
+The Wagtail admin form, the JSON API and imports all reach the rules through this
+module: `apply_defaults`, `field_errors` (always enforced), `publish_errors`
+(enforced when a point is published; drafts may be incomplete) and `warnings`
+(shown to the editor, never blocking). Messages are Dutch and name what to do.
+"""
+
+import re
+from collections.abc import Iterable
+from datetime import date
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+from email_validator import EmailNotValidError, validate_email
+
+DEFAULT_HANDLING_WORKING_DAYS = 5
+MAX_HANDLING_WORKING_DAYS = 100
+DEFAULT_LINE_CODE = "1700"
+DEFAULT_TEMPLATE_CODE = "1700"
+INSTRUCTIONS_MAX_LENGTH = 300
+TITLE_SEPARATOR = " - "
+
+PHONE_INVALID = (
+    "Dit is geen geldig telefoonnummer. Vul een volledig nummer in met zonenummer, "
+    "bijv. 011 12 34 56, 02 553 21 00 of 0477 12 34 56."
+)
+PHONE_LETTERS = "Een telefoonnummer bevat enkel cijfers (en eventueel +32). Verwijder de letters."
+EMAIL_IS_URL = (
+    "Vul een e-mailadres in, geen website of contactformulier (bijv. jacht@anb.example.be)."
+)
+EMAIL_INVALID = "Dit is geen geldig e-mailadres. Vul een adres in zoals dienst@example.be."
+SLOT_END_BEFORE_START = "Het einde van een tijdslot moet na het begin liggen."
+EXCEPTION_END_BEFORE_START = "Het einde van de periode moet na het begin liggen."
+ORGANISATION_NOT_TOP_LEVEL = (
+    "Kies de entiteit zelf (het hoogste niveau), niet een afdeling of dienst: hier {top}."
+)
+AGREEMENTS_IN_FUTURE = "De afspraken kunnen niet in de toekomst gemaakt zijn."
+NO_ROUTE = (
+    "Vul een telefoonnummer of een e-mailadres in: een escalatiepunt zonder telefoon en "
+    "zonder e-mail kan niet gepubliceerd worden."
+)
+NO_ROUTE_EMAIL = "Of vul hier een e-mailadres in."
+TEMPLATE_REQUIRED = (
+    "Kies een e-mailtemplate: de vraag mag per e-mail doorgestuurd worden. Typ 1700 voor "
+    "'Escalatie Template Detail 1700'."
+)
+AGREEMENTS_DATE_REQUIRED = (
+    "Vul in wanneer de afspraken met de dienst gemaakt zijn: zonder afspraken over "
+    "bereikbaarheid en behandeltermijn kan het escalatiepunt niet gepubliceerd worden."
+)
+AGREEMENTS_WITH_REQUIRED = "Vul in met wie bij de dienst de afspraken gemaakt zijn."
+LINE_CODES_REQUIRED = "Kies minstens één lijncode (standaard 1700 Andere Vragen)."
+ORGANISATION_REQUIRED = (
+    "Kies de rapporteringsorganisatie: elk escalatiepunt hoort bij een entiteit."
+)
+
+TITLE_WARNING = (
+    "De titel volgt het patroon 'Entiteit - Onderwerp - Doelgroep' niet (bijv. 'ANB - Team "
+    "Jacht'): begin met de entiteit en scheid de delen met ' - '."
+)
+INSTRUCTIONS_TOO_LONG_WARNING = (
+    "De instructies zijn lang ({length} tekens). Hou ze beknopt (hoogstens "
+    f"{INSTRUCTIONS_MAX_LENGTH} tekens): de voorlichter leest ze tijdens het gesprek."
+)
+INSTRUCTIONS_NOT_IMPERATIVE_WARNING = (
+    "Schrijf de instructies in de gebiedende wijs, bijv. 'Vermeld altijd "
+    "rijksregisternummer.' in plaats van 'De voorlichter moet ... vermelden.'"
+)
+PERSONAL_EMAIL_WARNING = (
+    "Het e-mailadres {address} lijkt persoonlijk. Kies indien mogelijk een generiek adres dat "
+    "door meerdere personen in de dienst wordt opgevolgd."
+)
+
+_URL_LIKE = re.compile(r"^(https?://|www\.)|/", re.IGNORECASE)
+_LETTERS = re.compile(r"[a-zA-Z]")
+_NOT_IMPERATIVE = re.compile(
+    r"\b(de voorlichter moet|voorlichters moeten|je moet|u moet|men moet|gelieve)\b", re.I
+)
+_BAD_TITLE_SEPARATORS = re.compile(r"\s[–—:/|]\s|(?<=\S)-\s|\s-(?=\S)|\s{2,}-|-\s{2,}")
+_PERSONAL_LOCAL_PART = re.compile(r"^[a-z]{2,}[._-][a-z]{2,}(?:[._-][a-z]{2,})?$")
+_GENERIC_MAILBOX_WORDS = {
+    "abonnementen",
+    "admin",
+    "afdeling",
+    "balie",
+    "contact",
+    "dienst",
+    "dossier",
+    "dossiers",
+    "helpdesk",
+    "info",
+    "jacht",
+    "klantendienst",
+    "loket",
+    "meldingen",
+    "onthaal",
+    "secretariaat",
+    "support",
+    "team",
+    "vragen",
+}
+
+
+# --- Normalisation --------------------------------------------------------------------
+
+
+def normalise_phone(raw: str) -> str:
+    """R5: a Belgian number in national format with spaces only (foreign: +CC with spaces)."""
+    text = (raw or "").strip()
+    if not text:
+        return ""
+    if _LETTERS.search(text):
+        raise ValidationError(PHONE_LETTERS, code="phone_letters")
+    try:
+        number = phonenumbers.parse(text, "BE")
+    except phonenumbers.NumberParseException as error:
+        raise ValidationError(PHONE_INVALID, code="phone_invalid") from error
+    if not phonenumbers.is_valid_number(number):
+        raise ValidationError(PHONE_INVALID, code="phone_invalid")
+    if phonenumbers.region_code_for_number(number) == "BE":
+        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
+def normalise_email(raw: str) -> str:
+    """R10: a real address, never a URL or contact form."""
+    text = (raw or "").strip()
+    if not text:
+        return ""
+    if _URL_LIKE.search(text):
+        raise ValidationError(EMAIL_IS_URL, code="email_is_url")
+    try:
+        return validate_email(text, check_deliverability=False).normalized
+    except EmailNotValidError as error:
+        raise ValidationError(EMAIL_INVALID, code="email_invalid") from error
+
+
+def split_lines(text: str) -> list[str]:
+    return [line.strip(" \t-•*") for line in (text or "").splitlines() if line.strip(" \t-•*")]
+
+
+# --- Defaults -------------------------------------------------------------------------
+
+
+def apply_defaults(point) -> None:
+    """R2, R14: fill what the guideline defaults, never overriding an editor's choice."""
+    point.editorial_title = (point.editorial_title or "").strip()
+    if not (point.public_title or "").strip():
+        point.public_title = point.editorial_title
+    if point.email_address and point.email_forward_allowed and point.email_template_id is None:
+        from points.models import default_email_template_id
+
+        point.email_template_id = default_email_template_id()
+
+
+def default_line_codes():
+    from points.models import LineCode
+
+    return list(LineCode.objects.defaults())
+
+
+# --- Errors ---------------------------------------------------------------------------
+
+
+def _add(errors: dict[str, list[str]], field: str, message: str) -> None:
+    errors.setdefault(field, []).append(message)
+
+
+def field_errors(point) -> dict[str, list[str]]:
+    """Rules that hold for every save, draft or published. Normalises phone and e-mail."""
+    errors: dict[str, list[str]] = {}
+    try:
+        point.phone_number = normalise_phone(point.phone_number)
+    except ValidationError as error:
+        _add(errors, "phone_number", error.messages[0])
+    try:
+        point.email_address = normalise_email(point.email_address)
+    except ValidationError as error:
+        _add(errors, "email_address", error.messages[0])
+    organisation = point.reporting_organisation if point.reporting_organisation_id else None
+    if organisation is not None and not organisation.is_top_level:
+        top = organisation.top_level
+        _add(errors, "reporting_organisation", ORGANISATION_NOT_TOP_LEVEL.format(top=top.name))
+    if point.agreements_date and point.agreements_date > date.today():
+        _add(errors, "agreements_date", AGREEMENTS_IN_FUTURE)
+    return errors
+
+
+def publish_errors(point, *, line_codes: Iterable | None) -> dict[str, list[str]]:
+    """Rules that a point must pass before agents see it (R14, R15, R20, R21, R22)."""
+    errors: dict[str, list[str]] = {}
+    if not point.phone_number and not point.email_address:
+        _add(errors, "phone_number", NO_ROUTE)
+        _add(errors, "email_address", NO_ROUTE_EMAIL)
+    if point.email_address and point.email_forward_allowed and point.email_template_id is None:
+        _add(errors, "email_template", TEMPLATE_REQUIRED)
+    if not point.agreements_date:
+        _add(errors, "agreements_date", AGREEMENTS_DATE_REQUIRED)
+    if not (point.agreements_with or "").strip():
+        _add(errors, "agreements_with", AGREEMENTS_WITH_REQUIRED)
+    if not list(line_codes or []):
+        _add(errors, "line_codes", LINE_CODES_REQUIRED)
+    if point.reporting_organisation_id is None:
+        _add(errors, "reporting_organisation", ORGANISATION_REQUIRED)
+    return errors
+
+
+# --- Warnings -------------------------------------------------------------------------
+
+
+def title_follows_pattern(title: str) -> bool:
+    """R2: 'Entity - Subject - Audience'; the entity first, parts joined by ' - '."""
+    title = (title or "").strip()
+    if TITLE_SEPARATOR not in title or _BAD_TITLE_SEPARATORS.search(title):
+        return False
+    parts = title.split(TITLE_SEPARATOR)
+    return all(part.strip() for part in parts) and len(parts[0]) <= 40
+
+
+def email_looks_personal(address: str) -> bool:
+    """R10: 'voornaam.naam@…' is probably one person's mailbox."""
+    local_part = (address or "").split("@")[0].lower()
+    if not _PERSONAL_LOCAL_PART.match(local_part):
+        return False
+    words = set(re.split(r"[._-]", local_part))
+    return not (words & _GENERIC_MAILBOX_WORDS)
+
+
+def warnings(point) -> list[str]:
+    found = []
+    if point.editorial_title and not title_follows_pattern(point.editorial_title):
+        found.append(TITLE_WARNING)
+    instructions = (point.instructions or "").strip()
+    if len(instructions) > INSTRUCTIONS_MAX_LENGTH:
+        found.append(INSTRUCTIONS_TOO_LONG_WARNING.format(length=len(instructions)))
+    if _NOT_IMPERATIVE.search(instructions):
+        found.append(INSTRUCTIONS_NOT_IMPERATIVE_WARNING)
+    if point.email_address and email_looks_personal(point.email_address):
+        found.append(PERSONAL_EMAIL_WARNING.format(address=point.email_address))
+    return found

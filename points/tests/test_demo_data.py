@@ -1,0 +1,35 @@
+import pytest
+from django.core.management import call_command
+
+from points.models import EscalationPoint
+
+pytestmark = pytest.mark.django_db
+
+GUIDELINE_TITLES = {
+    "ANB - Team Jacht",
+    "VAPH - Covid-19 - Professionals",
+    "De Lijn - Dienst Abonnementen",
+    "IMJV - Deel Grondwater (VMM)",
+    "IMJV - Deel Afval (OVAM)",
+    "WSE - VOV - Technisch probleem WSE-loket",
+}
+
+
+def test_demo_data_loads_the_six_guideline_points_published_and_twice_changes_nothing(
+    django_user_model,
+):
+    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    points = EscalationPoint.objects.all()
+    assert set(points.values_list("editorial_title", flat=True)) == GUIDELINE_TITLES
+    assert all(point.live for point in points)
+    assert all(point.reporting_organisation.is_top_level for point in points)
+    state = sorted(points.values_list("pk", "latest_revision_id", "phone_number"))
+    users = django_user_model.objects.count()
+
+    call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    assert sorted(EscalationPoint.objects.values_list("pk", "latest_revision_id",
+                                                      "phone_number")) == state
+    assert django_user_model.objects.count() == users == 3
+    assert {user.groups.get().name for user in django_user_model.objects.all()} == {
+        "Redacteur", "Voorlichter", "Beheerder"
+    }

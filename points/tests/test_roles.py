@@ -1,0 +1,68 @@
+"""Roles: Redacteur edits and publishes, Voorlichter reads, Beheerder also keeps reference data."""
+
+import pytest
+from django.urls import reverse
+
+from points.models import EscalationPoint
+from points.services import create_or_update_point
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def point(point_data):
+    return create_or_update_point(data=point_data, user=None)
+
+
+def urls(point):
+    name = "wagtailsnippets_points_escalationpoint"
+    return {
+        "list": reverse(f"{name}:list"),
+        "inspect": reverse(f"{name}:inspect", args=[point.pk]),
+        "add": reverse(f"{name}:add"),
+        "edit": reverse(f"{name}:edit", args=[point.pk]),
+        "delete": reverse(f"{name}:delete", args=[point.pk]),
+        "linecode_add": reverse("wagtailsnippets_points_linecode:add"),
+        "organisation_add": reverse("wagtailsnippets_knowledge_organisation:add"),
+    }
+
+
+def test_voorlichter_reads_points_but_gets_403_on_edit_add_and_delete(client, voorlichter, point):
+    client.force_login(voorlichter)
+    pages = urls(point)
+    assert client.get(pages["list"]).status_code == 200
+    assert client.get(pages["inspect"]).status_code == 200
+    for name in ("add", "edit", "delete", "linecode_add"):
+        response = client.get(pages[name])
+        assert response.status_code == 403, name
+        assert "Je hebt geen rechten" in response.content.decode()
+    response = client.post(pages["edit"], {"editorial_title": "Gekaapt"})
+    assert response.status_code == 403
+    assert EscalationPoint.objects.get(pk=point.pk).editorial_title == "ANB - Team Jacht"
+
+
+def test_redacteur_edits_points_but_not_reference_data(client, redacteur, point):
+    client.force_login(redacteur)
+    pages = urls(point)
+    assert client.get(pages["add"]).status_code == 200
+    assert client.get(pages["edit"]).status_code == 200
+    assert client.get(pages["linecode_add"]).status_code == 403
+    assert client.get(pages["organisation_add"]).status_code == 403
+
+
+def test_beheerder_may_do_everything_including_reference_data(client, beheerder, point):
+    client.force_login(beheerder)
+    for name, url in urls(point).items():
+        assert client.get(url).status_code == 200, name
+
+
+def test_a_user_without_a_role_cannot_reach_the_cms(client, django_user_model, point):
+    client.force_login(django_user_model.objects.create_user("burger", password="x"))
+    response = client.get(urls(point)["edit"])
+    assert response.status_code in (302, 403)
+    assert "/cms/login/" in response.get("Location", "/cms/login/")
+
+
+def test_anonymous_is_sent_to_the_login(client, point):
+    response = client.get(urls(point)["edit"])
+    assert response.status_code == 302 and "/cms/login/" in response["Location"]
