@@ -66,3 +66,50 @@ VALID_POINT = {
 def point_data(reference_data):
     """A complete, publishable point in the API's JSON shape (a fresh copy per test)."""
     return copy.deepcopy(VALID_POINT)
+
+
+# --- Real browser (Debian's chromium through Playwright; never a downloaded browser) -----
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    import os
+
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail("Browsertests hebben Debian's chromium nodig: apt-get install chromium")
+    # Playwright's sync API runs an event loop; the ORM calls in the test body are still
+    # made from this one thread, never concurrently.
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="nl-BE", viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+def login(page, live_server, username: str) -> None:
+    page.goto(f"{live_server.url}/cms/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", "test-password-1700")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/cms/")

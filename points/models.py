@@ -451,7 +451,7 @@ class EscalationPoint(
                     InlinePanel(
                         "exceptions",
                         heading="Afwijkende bereikbaarheid",
-                        label="Afwijkende bereikbaarheid",
+                        label="afwijkende bereikbaarheid",
                         help_text=(
                             "Alleen bij uitzonderlijke onbereikbaarheid, bijv. door een teamdag. "
                             "Vermeld geen interne reden als die voor de burger niet relevant is. "
@@ -461,7 +461,7 @@ class EscalationPoint(
                     InlinePanel(
                         "time_slots",
                         heading="Telefonische bereikbaarheid",
-                        label="Tijdslot",
+                        label="tijdslot",
                         help_text=(
                             "Uren waarin voorlichters mogen doorschakelen. Voeg per weekdag een "
                             "of meer tijdsloten toe, bijv. voor- en namiddag apart."
@@ -479,7 +479,7 @@ class EscalationPoint(
                     InlinePanel(
                         "contact_persons",
                         heading="Contactpersonen",
-                        label="Contactpersoon",
+                        label="contactpersoon",
                         help_text="Intern: met wie bij de dienst de afspraken gemaakt zijn.",
                     ),
                     FieldPanel("search_terms"),

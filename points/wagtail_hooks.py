@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -123,7 +124,13 @@ class EscalationPointViewSet(GuardedSnippetViewSet):
     menu_name = "escalation_points"
     menu_order = 150
     add_to_admin_menu = True
-    list_display = ["editorial_title", "reporting_organisation", "phone_number", "email_address"]
+    list_display = [
+        "editorial_title",
+        "reporting_organisation",
+        "phone_number",
+        "email_address",
+        LiveStatusTagColumn(),
+    ]
     list_filter = ["live", "reporting_organisation", "line_codes"]
     list_per_page = 50
     search_fields = None  # use the search index (autocomplete on the title)

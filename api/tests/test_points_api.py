@@ -77,15 +77,24 @@ def test_r05_the_api_normalises_phone_input(editor, point_data):
             "reporting.organisation",
             rules.ORGANISATION_NOT_TOP_LEVEL.format(top="Agentschap voor Natuur en Bos"),
         ),
-        ({"agreements": {"date": None, "with": ""}}, "agreements.date",
-         rules.AGREEMENTS_DATE_REQUIRED),
+        (
+            {"agreements": {"date": None, "with": ""}},
+            "agreements.date",
+            rules.AGREEMENTS_DATE_REQUIRED,
+        ),
         ({"phone": {"number": ""}, "email": {"address": ""}}, "phone.number", rules.NO_ROUTE),
         ({"line_codes": ["ONBEKEND"]}, "line_codes", "Onbekende lijncode 'ONBEKEND'."),
         ({"line_codes": []}, "line_codes", rules.LINE_CODES_REQUIRED),
-        ({"phone_hours": {"mon": [["12:00", "09:00"]]}}, "phone_hours.mon.0",
-         rules.SLOT_END_BEFORE_START),
-        ({"phone_hours": {"mon": [["9h", "12:00"]]}}, "phone_hours.mon.0",
-         "Vul een tijdstip in als UU:MM, bijv. 09:00."),
+        (
+            {"phone_hours": {"mon": [["12:00", "09:00"]]}},
+            "phone_hours.mon.0",
+            rules.SLOT_END_BEFORE_START,
+        ),
+        (
+            {"phone_hours": {"mon": [["9h", "12:00"]]}},
+            "phone_hours.mon.0",
+            "Vul een tijdstip in als UU:MM, bijv. 09:00.",
+        ),
     ],
 )
 def test_r05_r10_r15_r20_r21_r22_bad_input_is_400_with_a_dutch_message_per_field(
@@ -119,8 +128,11 @@ def test_r22_a_draft_may_be_created_without_agreements(editor, point_data):
 def test_put_with_bad_input_leaves_the_stored_point_unchanged(editor, point_data):
     point_id = post(editor, point_data).json()["id"]
     before = editor.get(f"{BASE}/{point_id}").json()
-    response = put(editor, point_id, {"status": "published", "phone": {"number": "12"},
-                                      "editorial_title": "Gewijzigd"})
+    response = put(
+        editor,
+        point_id,
+        {"status": "published", "phone": {"number": "12"}, "editorial_title": "Gewijzigd"},
+    )
     assert response.status_code == 400
     assert editor.get(f"{BASE}/{point_id}").json() == before
 
@@ -179,8 +191,9 @@ def test_voorlichter_reads_but_cannot_write(client, voorlichter, redacteur, poin
 def test_integrations_authenticate_with_a_bearer_token(client, redacteur, point_data):
     _, key = APIToken.create_token(user=redacteur, name="CTI")
     headers = {"Authorization": f"Bearer {key}"}
-    response = client.post(BASE, json.dumps(point_data), content_type="application/json",
-                           headers=headers)
+    response = client.post(
+        BASE, json.dumps(point_data), content_type="application/json", headers=headers
+    )
     assert response.status_code == 201
     assert client.get(BASE, headers=headers).status_code == 200
     assert client.get(BASE, headers={"Authorization": "Bearer fout"}).status_code == 401

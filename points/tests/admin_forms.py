@@ -43,8 +43,9 @@ def point_form_data(**overrides) -> dict:
         "contact_persons": inline_formset([]),
     }
     fields.update(overrides)
-    many_to_many = {name: fields.pop(name) for name in ("line_codes", "editorial_domains")
-                    if name in fields}
+    many_to_many = {
+        name: fields.pop(name) for name in ("line_codes", "editorial_domains") if name in fields
+    }
     return {**nested_form_data(fields), **many_to_many}
 
 

@@ -54,7 +54,9 @@ def test_r07_r08_r11_r12_r14_r18_r20_new_form_shows_the_guideline_defaults(edito
 
 
 def test_r05_publishing_stores_the_phone_in_national_format(editor_client):
-    response = editor_client.post(ADD_URL, publish(point_form_data(phone_number="+32 (0)11/12.34.56")))
+    response = editor_client.post(
+        ADD_URL, publish(point_form_data(phone_number="+32 (0)11/12.34.56"))
+    )
     assert response.status_code == 302
     point = EscalationPoint.objects.get()
     assert point.live

@@ -27,9 +27,13 @@ def test_demo_data_loads_the_six_guideline_points_published_and_twice_changes_no
     users = django_user_model.objects.count()
 
     call_command("demo_data", stdout=open("/dev/null", "w"))  # noqa: SIM115
-    assert sorted(EscalationPoint.objects.values_list("pk", "latest_revision_id",
-                                                      "phone_number")) == state
+    assert (
+        sorted(EscalationPoint.objects.values_list("pk", "latest_revision_id", "phone_number"))
+        == state
+    )
     assert django_user_model.objects.count() == users == 3
     assert {user.groups.get().name for user in django_user_model.objects.all()} == {
-        "Redacteur", "Voorlichter", "Beheerder"
+        "Redacteur",
+        "Voorlichter",
+        "Beheerder",
     }

@@ -29,8 +29,12 @@ def edit_url(point):
 
 def existing_slots(point):
     rows = [
-        {"id": str(slot.pk), "weekday": str(slot.weekday), "start": f"{slot.start:%H:%M}",
-         "end": f"{slot.end:%H:%M}"}
+        {
+            "id": str(slot.pk),
+            "weekday": str(slot.weekday),
+            "start": f"{slot.start:%H:%M}",
+            "end": f"{slot.end:%H:%M}",
+        }
         for slot in point.time_slots.all()
     ]
     return inline_formset(rows, initial=len(rows))
@@ -38,8 +42,13 @@ def existing_slots(point):
 
 def snapshot(point):
     point = EscalationPoint.objects.get(pk=point.pk)
-    return (point.phone_number, point.email_address, point.reporting_organisation_id,
-            point.latest_revision_id, point.has_unpublished_changes)
+    return (
+        point.phone_number,
+        point.email_address,
+        point.reporting_organisation_id,
+        point.latest_revision_id,
+        point.has_unpublished_changes,
+    )
 
 
 @pytest.mark.parametrize(
@@ -64,8 +73,9 @@ def test_r05_r10_r22_bad_input_on_a_published_point_changes_nothing(
 
 def test_r15_removing_both_routes_of_a_published_point_is_refused(editor_client, point):
     before = snapshot(point)
-    data = publish(point_form_data(time_slots=existing_slots(point), phone_number="",
-                                   email_address=""))
+    data = publish(
+        point_form_data(time_slots=existing_slots(point), phone_number="", email_address="")
+    )
     response = editor_client.post(edit_url(point), data)
     assert response.context["form"].errors["phone_number"] == [rules.NO_ROUTE]
     assert snapshot(point) == before
@@ -82,7 +92,9 @@ def test_a_draft_of_a_published_point_does_not_change_what_agents_see(editor_cli
 
 
 def test_publishing_a_revision_updates_the_point(editor_client, point):
-    data = publish(point_form_data(time_slots=existing_slots(point), phone_number="0032 2 553 21 00"))
+    data = publish(
+        point_form_data(time_slots=existing_slots(point), phone_number="0032 2 553 21 00")
+    )
     response = editor_client.post(edit_url(point), data)
     assert response.status_code == 302
     live = EscalationPoint.objects.get(pk=point.pk)
