@@ -152,6 +152,9 @@ class PointOut(Schema):
     line_codes: list[str]
     reporting: ReportingOut
     agreements: AgreementsOut
+    warnings: list[str] = Field(
+        description="Redactioneel advies dat niet blokkeert (R2 titel, R3 instructies, R10 adres)."
+    )
 
 
 class ErrorOut(Schema):

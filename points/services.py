@@ -140,6 +140,7 @@ def point_to_data(point: EscalationPoint) -> dict:
             "date": point.agreements_date.isoformat() if point.agreements_date else None,
             "with": point.agreements_with,
         },
+        "warnings": rules.warnings(point),
     }
 
 

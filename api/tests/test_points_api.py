@@ -214,3 +214,92 @@ def test_openapi_schema_describes_the_point_endpoints(client):
     assert "/api/v1/escalation-points/{point_id}" in schema["paths"]
     point = schema["components"]["schemas"]["PointIn"]["properties"]
     assert {"phone", "email", "phone_hours", "line_codes", "agreements"} <= set(point)
+
+
+def test_r02_r10_advice_comes_back_as_warnings_without_blocking(editor, point_data):
+    point_data["editorial_title"] = "Team Jacht"
+    point_data["email"]["address"] = "jan.peeters@anb.example.be"
+    response = post(editor, point_data)
+    assert response.status_code == 201
+    assert rules.TITLE_WARNING in response.json()["warnings"]
+    assert any("lijkt persoonlijk" in warning for warning in response.json()["warnings"])
+
+
+def test_r06_r09_r13_without_a_number_the_phone_route_is_not_offered(editor, point_data):
+    point_data["phone"] = {"number": "", "share_with_citizen": True}
+    point_data["email"].update(share_with_citizen=True, delivery="crm")
+    body = post(editor, point_data).json()
+    assert body["phone"]["transfer_allowed"] is False
+    assert body["phone"]["share_with_citizen"] is False
+    assert body["email"]["share_with_citizen"] is True
+    assert body["email"]["delivery"] == "crm"  # R12
+
+
+def test_r11_no_forwarding_means_the_citizen_mails_himself(editor, point_data):
+    point_data["email"]["forward_allowed"] = False
+    assert post(editor, point_data).json()["email"]["forward_allowed"] is False
+
+
+def test_r14_without_a_default_template_forwarding_needs_an_explicit_one(editor, point_data):
+    from points.models import EmailTemplate
+
+    EmailTemplate.objects.update(is_default=False)
+    response = post(editor, point_data)
+    assert response.status_code == 400
+    assert response.json()["errors"]["email.template"] == [rules.TEMPLATE_REQUIRED]
+    point_data["email"]["template"] = "1700"
+    assert post(editor, point_data).json()["email"]["template"] == "1700"
+
+
+def test_r18_handling_term_must_be_at_least_one_working_day(editor, point_data):
+    point_data["handling_term"]["working_days"] = 0
+    response = post(editor, point_data)
+    assert response.status_code == 400
+    assert "handling_term.working_days" in response.json()["errors"]
+    point_data["handling_term"]["working_days"] = 15
+    assert post(editor, point_data).json()["handling_term"]["working_days"] == 15
+
+
+def test_r19_contact_persons_and_search_terms_round_trip(editor, point_data):
+    point_data["contact_persons"] = [
+        {
+            "name": "Lies Vermeulen",
+            "role": "Diensthoofd",
+            "email": "lies@example.be",
+            "phone": "011/12.34.99",
+        }
+    ]
+    point_data["search_terms"] = ["jachtverlof", " wildschade ", ""]
+    body = post(editor, point_data).json()
+    assert body["contact_persons"] == [
+        {
+            "name": "Lies Vermeulen",
+            "role": "Diensthoofd",
+            "email": "lies@example.be",
+            "phone": "011 12 34 99",
+        }
+    ]
+    assert body["search_terms"] == ["jachtverlof", "wildschade"]
+
+
+def test_r16_exceptions_round_trip_in_brussels_time(editor, point_data):
+    point_data["exceptions"] = [
+        {
+            "starts_at": "2026-12-10T00:00:00+01:00",
+            "ends_at": "2026-12-11T00:00:00+01:00",
+            "channel": "phone",
+            "message": "Telefonisch niet bereikbaar op donderdag 10-12-2026.",
+        }
+    ]
+    body = post(editor, point_data).json()
+    assert body["exceptions"] == [
+        {
+            "starts_at": "2026-12-10T00:00:00+01:00",
+            "ends_at": "2026-12-11T00:00:00+01:00",
+            "channel": "phone",
+            "message": "Telefonisch niet bereikbaar op donderdag 10-12-2026.",
+        }
+    ]
+    point_data["exceptions"][0]["ends_at"] = "2026-12-09T00:00:00+01:00"
+    response = post(editor, point_data)
+    assert response.json()["errors"]["exceptions.0.ends_at"] == [rules.EXCEPTION_END_BEFORE_START]
