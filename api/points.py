@@ -1,10 +1,14 @@
+from datetime import date
+
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from api.schemas import ErrorOut, PointIn, PointOut
+from api.schemas import AvailabilityOut, ErrorOut, HandlingTermAtOut, PointIn, PointOut
+from points.availability import availability_at, availability_to_data, handling_due_date
 from points.models import EscalationPoint
 from points.services import (
     PointDataError,
@@ -76,7 +80,52 @@ def list_points(request, filters: Query[ListFilters]):
 def get_point(request, point_id: int):
     require(request, "view", NO_VIEW)
     point = get_object_or_404(with_relations(EscalationPoint.objects.all()), pk=point_id)
-    return point_to_data(point)
+    return point_to_data(point, with_state_now=True)
+
+
+BAD_MOMENT = "Geef een tijdstip als ISO 8601, bijv. 2026-12-10T09:00:00+01:00."
+BAD_DATE = "Geef een datum als JJJJ-MM-DD, bijv. 2026-12-23."
+
+
+def _moment(text: str | None):
+    if not text:
+        return timezone.now()
+    moment = parse_datetime(text.strip().replace(" ", "+"))
+    if moment is None:
+        raise HttpError(400, BAD_MOMENT)
+    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+
+
+@router.get(
+    "/{int:point_id}/availability",
+    response={200: AvailabilityOut, 400: ErrorOut, 404: ErrorOut},
+    summary="Kan er op dat moment doorgeschakeld worden? (R17)",
+)
+def get_availability(request, point_id: int, at: str | None = None):
+    """`at` is ISO 8601; without a zone it is Brussels time; left out, it is now."""
+    require(request, "view", NO_VIEW)
+    moment = _moment(at)
+    point = get_object_or_404(with_relations(EscalationPoint.objects.all()), pk=point_id)
+    return availability_to_data(availability_at(point, moment))
+
+
+@router.get(
+    "/{int:point_id}/handling-term",
+    response={200: HandlingTermAtOut, 400: ErrorOut, 404: ErrorOut},
+    summary="Vervaldag van de behandeltermijn (R18)",
+)
+def get_handling_term(request, point_id: int, start: str | None = Query(None, alias="from")):
+    require(request, "view", NO_VIEW)
+    try:
+        start_date = date.fromisoformat(start) if start else timezone.localdate()
+    except ValueError as error:
+        raise HttpError(400, BAD_DATE) from error
+    point = get_object_or_404(EscalationPoint, pk=point_id)
+    return {
+        "working_days": point.handling_working_days,
+        "due_date": handling_due_date(point, start_date),
+        "info": point.handling_info,
+    }
 
 
 def _payload_data(payload: PointIn) -> dict:
@@ -95,7 +144,8 @@ def _save(request, payload: PointIn, point: EscalationPoint | None):
         return Status(400, {"detail": "Het escalatiepunt is niet bewaard.", "errors": error.errors})
     except PointPermissionError as error:
         raise HttpError(403, error.message) from error
-    return point_to_data(with_relations(EscalationPoint.objects.all()).get(pk=saved.pk))
+    point = with_relations(EscalationPoint.objects.all()).get(pk=saved.pk)
+    return point_to_data(point, with_state_now=True)
 
 
 @router.post(

@@ -43,6 +43,10 @@ class ExceptionIn(_In):
     starts_at: dt.datetime
     ends_at: dt.datetime
     channel: Channel = "phone"
+    whole_days: bool = Field(False, description="Van middernacht tot middernacht (R16).")
+    replacement_hours: list[TimeRange] | None = Field(
+        None, description="Vervangende uren in de periode; leeg = onbereikbaar."
+    )
     message: str
 
 
@@ -106,11 +110,39 @@ class ExceptionOut(Schema):
     starts_at: dt.datetime
     ends_at: dt.datetime
     channel: Channel
+    whole_days: bool
+    replacement_hours: list[TimeRange] | None
     message: str
 
 
 class HandlingTermOut(Schema):
     working_days: int
+    info: str
+    due_date: dt.date | None = Field(
+        None, description="Alleen in de detailweergave: de vervaldag vanaf vandaag (R18)."
+    )
+
+
+class AvailabilityOut(Schema):
+    phone_transfer_possible: bool
+    reason: Literal[
+        "open",
+        "outside_hours",
+        "closing_day",
+        "exception",
+        "no_phone",
+        "transfer_not_allowed",
+        "no_hours",
+    ]
+    reason_text: str
+    closes_at: dt.datetime | None
+    next_possible_at: dt.datetime | None
+    exception_message: str | None
+
+
+class HandlingTermAtOut(Schema):
+    working_days: int
+    due_date: dt.date
     info: str
 
 
@@ -145,6 +177,7 @@ class PointOut(Schema):
     phone: PhoneOut
     email: EmailOut
     phone_hours: dict[str, list[TimeRange]]
+    phone_hours_summary: str
     exceptions: list[ExceptionOut]
     handling_term: HandlingTermOut
     contact_persons: list[ContactPersonOut]
@@ -152,6 +185,9 @@ class PointOut(Schema):
     line_codes: list[str]
     reporting: ReportingOut
     agreements: AgreementsOut
+    availability: AvailabilityOut | None = Field(
+        None, description="Alleen in de detailweergave: kan er nu doorgeschakeld worden?"
+    )
     warnings: list[str] = Field(
         description="Redactioneel advies dat niet blokkeert (R2 titel, R3 instructies, R10 adres)."
     )

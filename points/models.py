@@ -29,6 +29,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from calendar_engine import parse_slot, validate_day_slots
 from points import rules
 from points.forms import EscalationPointForm
 
@@ -36,6 +37,13 @@ YES_NO = [(True, "Ja"), (False, "Nee")]
 
 
 # --- Reference data -------------------------------------------------------------------
+
+
+class ClosingDayQuerySet(models.QuerySet):
+    def for_organisation(self, organisation_id):
+        return self.filter(
+            models.Q(organisation__isnull=True) | models.Q(organisation_id=organisation_id)
+        )
 
 
 class DefaultQuerySet(models.QuerySet):
@@ -146,6 +154,65 @@ class ReportingTheme(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class ClosingDay(models.Model):
+    """A day the phone hours and the handling term skip, or a generated holiday switched off.
+
+    Belgian public holidays and 11 July are generated (R18); a beheerder adds bridge days
+    here, for everyone or for one organisation, or marks a generated holiday as open.
+    """
+
+    day = models.DateField("datum")
+    name = models.CharField(
+        "naam", max_length=120, help_text="Bijv. 'Brugdag' of 'Personeelsdag VMM'."
+    )
+    closed = models.BooleanField(
+        "gesloten",
+        choices=YES_NO,
+        default=True,
+        help_text=(
+            "Ja: een extra sluitingsdag. Nee: een gegenereerde feestdag op deze datum geldt "
+            "niet als sluitingsdag (de dienst is die dag wel bereikbaar)."
+        ),
+    )
+    organisation = models.ForeignKey(
+        "knowledge.Organisation",
+        verbose_name="enkel voor organisatie",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="closing_days",
+        help_text="Leeg = voor alle escalatiepunten; anders enkel voor de punten van die entiteit.",
+    )
+
+    objects = ClosingDayQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("day"),
+        FieldPanel("name"),
+        FieldPanel("closed", widget=forms.RadioSelect),
+        FieldPanel("organisation"),
+    ]
+    chooser_search_fields = ["name"]
+
+    class Meta:
+        verbose_name = "sluitingsdag"
+        verbose_name_plural = "sluitingsdagen"
+        ordering = ["day"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "organisation"], name="one_closing_day_per_date_and_organisation"
+            ),
+            models.UniqueConstraint(
+                fields=["day"],
+                condition=models.Q(organisation__isnull=True),
+                name="one_global_closing_day_per_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.day:%d-%m-%Y} {self.name}"
 
 
 def default_email_template_id():
@@ -458,15 +525,7 @@ class EscalationPoint(
                             "De melding verdwijnt vanzelf na de periode: niets om weg te halen."
                         ),
                     ),
-                    InlinePanel(
-                        "time_slots",
-                        heading="Telefonische bereikbaarheid",
-                        label="tijdslot",
-                        help_text=(
-                            "Uren waarin voorlichters mogen doorschakelen. Voeg per weekdag een "
-                            "of meer tijdsloten toe, bijv. voor- en namiddag apart."
-                        ),
-                    ),
+                    FieldPanel("weekly_hours"),
                 ],
                 heading="Contact",
             ),
@@ -527,8 +586,13 @@ class EscalationPoint(
         return "points/preview/escalation_point.html"
 
     def get_preview_context(self, request, mode_name):
+        from points import availability
+
         context = super().get_preview_context(request, mode_name)
         context["point"] = self
+        context["hours_summary"] = availability.hours_summary(self)
+        context["availability"] = availability.availability_at(self)
+        context["due_date"] = availability.handling_due_date(self)
         return context
 
     # Derived values the agent sees (R6, R7, R9, R11, R13).
@@ -593,12 +657,14 @@ class TimeSlot(Orderable):
         verbose_name_plural = "tijdsloten"
 
     def __str__(self):
-        return f"{self.get_weekday_display()} {self.start:%H:%M}–{self.end:%H:%M}"
+        return f"{self.get_weekday_display()} {parse_slot((self.start, self.end))}"
 
     def clean(self):
         super().clean()
-        if self.start is not None and self.end is not None and self.end <= self.start:
-            raise ValidationError({"end": rules.SLOT_END_BEFORE_START})
+        if self.start is not None and self.end is not None:
+            messages = validate_day_slots([(self.start, self.end)])
+            if messages:
+                raise ValidationError({"end": messages})
 
 
 class ExceptionChannel(models.TextChoices):
@@ -616,6 +682,19 @@ class AvailabilityException(Orderable):
     channel = models.CharField(
         "kanaal", max_length=10, choices=ExceptionChannel.choices, default=ExceptionChannel.PHONE
     )
+    whole_days = models.BooleanField(
+        "hele dagen",
+        default=False,
+        help_text="Aangevinkt: van het begin van de eerste tot het einde van de laatste dag; "
+        "de uren worden genegeerd.",
+    )
+    replacement_hours = models.CharField(
+        "vervangende uren",
+        max_length=100,
+        blank=True,
+        help_text="Leeg = de hele periode onbereikbaar. Anders de uren waarin de dienst in "
+        "deze periode wel bereikbaar is, bijv. '10:00-12:00, 13:00-15:00'.",
+    )
     message = models.CharField(
         "melding",
         max_length=200,
@@ -624,7 +703,8 @@ class AvailabilityException(Orderable):
     )
 
     panels = [
-        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("channel")]),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at"), FieldPanel("whole_days")]),
+        FieldRowPanel([FieldPanel("channel"), FieldPanel("replacement_hours")]),
         FieldPanel("message"),
     ]
 
@@ -637,8 +717,18 @@ class AvailabilityException(Orderable):
 
     def clean(self):
         super().clean()
+        if self.whole_days and self.starts_at and self.ends_at:
+            self.starts_at, self.ends_at = rules.whole_day_period(self.starts_at, self.ends_at)
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": rules.EXCEPTION_END_BEFORE_START})
+        try:
+            self.replacement_hours = rules.normalise_replacement_hours(self.replacement_hours)
+        except ValidationError as error:
+            raise ValidationError({"replacement_hours": error.messages}) from error
+
+    @property
+    def replacement_slots(self) -> list[list[str]] | None:
+        return rules.parse_replacement_hours(self.replacement_hours)
 
 
 class ContactPerson(Orderable):

@@ -14,6 +14,7 @@ REFERENCE_MODELS = [
     ("points", "emailtemplate"),
     ("points", "editorialdomain"),
     ("points", "reportingtheme"),
+    ("points", "closingday"),
     ("knowledge", "organisation"),
 ]
 POINT_ACTIONS = ["add", "change", "delete", "view", "publish", "lock", "unlock"]

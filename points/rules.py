@@ -8,11 +8,16 @@ module: `apply_defaults`, `field_errors` (always enforced), `publish_errors`
 
 import re
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 import phonenumbers
 from django.core.exceptions import ValidationError
 from email_validator import EmailNotValidError, validate_email
+
+from calendar_engine import parse_slot, validate_day_slots
+from calendar_engine.exceptions import PERIOD_END_NOT_AFTER_START
+from calendar_engine.hours import SLOT_END_NOT_AFTER_START
 
 DEFAULT_HANDLING_WORKING_DAYS = 5
 MAX_HANDLING_WORKING_DAYS = 100
@@ -30,8 +35,11 @@ EMAIL_IS_URL = (
     "Vul een e-mailadres in, geen website of contactformulier (bijv. jacht@anb.example.be)."
 )
 EMAIL_INVALID = "Dit is geen geldig e-mailadres. Vul een adres in zoals dienst@example.be."
-SLOT_END_BEFORE_START = "Het einde van een tijdslot moet na het begin liggen."
-EXCEPTION_END_BEFORE_START = "Het einde van de periode moet na het begin liggen."
+SLOT_END_BEFORE_START = SLOT_END_NOT_AFTER_START
+EXCEPTION_END_BEFORE_START = PERIOD_END_NOT_AFTER_START
+REPLACEMENT_HOURS_FORMAT = (
+    "Schrijf de vervangende uren als '10:00-12:00' of '10:00-12:00, 13:00-15:00'."
+)
 ORGANISATION_NOT_TOP_LEVEL = (
     "Kies de entiteit zelf (het hoogste niveau), niet een afdeling of dienst: hier {top}."
 )
@@ -134,6 +142,40 @@ def normalise_email(raw: str) -> str:
         return validate_email(text, check_deliverability=False).normalized
     except EmailNotValidError as error:
         raise ValidationError(EMAIL_INVALID, code="email_invalid") from error
+
+
+def parse_replacement_hours(text: str) -> list[list[str]] | None:
+    """'10:00-12:00, 13:00-15:00' -> [["10:00", "12:00"], ["13:00", "15:00"]]; '' -> None."""
+    parts = [part.strip() for part in re.split(r"[,;]", text or "") if part.strip()]
+    if not parts:
+        return None
+    return [
+        [piece.strip() for piece in re.split(r"\s*[-–]\s*", part, maxsplit=1)] for part in parts
+    ]
+
+
+def normalise_replacement_hours(text: str) -> str:
+    """R16: replacement hours are valid slots of one day, written '10:00-12:00, 13:00-15:00'."""
+    slots = parse_replacement_hours(text)
+    if slots is None:
+        return ""
+    if any(len(pair) != 2 for pair in slots):
+        raise ValidationError(REPLACEMENT_HOURS_FORMAT, code="replacement_hours")
+    messages = validate_day_slots(slots)
+    if messages:
+        raise ValidationError(messages, code="replacement_hours")
+    return ", ".join(str(parse_slot(pair)).replace("–", "-") for pair in slots)
+
+
+def whole_day_period(starts_at: datetime, ends_at: datetime) -> tuple[datetime, datetime]:
+    """From local midnight of the first day to local midnight after the last day."""
+    tz = ZoneInfo("Europe/Brussels")
+    first = starts_at.astimezone(tz).date()
+    last = max(ends_at.astimezone(tz).date(), first)
+    return (
+        datetime.combine(first, time.min, tzinfo=tz),
+        datetime.combine(last + timedelta(days=1), time.min, tzinfo=tz),
+    )
 
 
 def split_lines(text: str) -> list[str]:

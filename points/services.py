@@ -5,8 +5,6 @@ of them passes the same rules (`points.rules`) and the same Wagtail revision/pub
 as one written in the admin.
 """
 
-from datetime import datetime, time
-
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -14,7 +12,7 @@ from wagtail.actions.create import CreateAction
 from wagtail.actions.edit import EditAction
 
 from knowledge.models import Organisation
-from points import rules
+from points import availability, phone_hours, rules
 from points.models import (
     AvailabilityException,
     ContactPerson,
@@ -25,8 +23,6 @@ from points.models import (
     ReportingTheme,
     TimeSlot,
 )
-
-WEEKDAY_KEYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 # Model field -> where it lives in the JSON shape, so errors point at what the caller sent.
 FIELD_PATHS = {
@@ -49,7 +45,6 @@ FIELD_PATHS = {
     NON_FIELD_ERRORS: "point",
 }
 
-TIME_FORMAT_ERROR = "Vul een tijdstip in als UU:MM, bijv. 09:00."
 NOT_FOUND = "Onbekende {what} '{value}'."
 LOCKED = "Dit escalatiepunt is vergrendeld door een andere gebruiker. Probeer later opnieuw."
 NO_PERMISSION_EDIT = "Je hebt geen rechten om escalatiepunten te bewaren."
@@ -77,14 +72,18 @@ def point_status(point: EscalationPoint) -> str:
     return "published" if point.live else "draft"
 
 
-def phone_hours_to_data(slots) -> dict[str, list[list[str]]]:
-    hours: dict[str, list[list[str]]] = {key: [] for key in WEEKDAY_KEYS}
-    for slot in sorted(slots, key=lambda s: (s.weekday, s.start)):
-        hours[WEEKDAY_KEYS[slot.weekday]].append([f"{slot.start:%H:%M}", f"{slot.end:%H:%M}"])
-    return hours
+def point_to_data(point: EscalationPoint, *, with_state_now: bool = False) -> dict:
+    """The point as JSON; `with_state_now` adds availability now and the due date (detail)."""
+    data = _point_fields(point)
+    if with_state_now:
+        data["availability"] = availability.availability_to_data(
+            availability.availability_at(point)
+        )
+        data["handling_term"]["due_date"] = availability.handling_due_date(point).isoformat()
+    return data
 
 
-def point_to_data(point: EscalationPoint) -> dict:
+def _point_fields(point: EscalationPoint) -> dict:
     tz = timezone.get_current_timezone()
     return {
         "id": point.pk,
@@ -107,12 +106,15 @@ def point_to_data(point: EscalationPoint) -> dict:
             "share_with_citizen": point.has_email and point.email_share_with_citizen,
             "template": point.email_template.code if point.email_template_id else None,
         },
-        "phone_hours": phone_hours_to_data(point.time_slots.all()),
+        "phone_hours": phone_hours.week_from_slots(point.time_slots.all()),
+        "phone_hours_summary": availability.hours_summary(point),
         "exceptions": [
             {
                 "starts_at": exception.starts_at.astimezone(tz).isoformat(),
                 "ends_at": exception.ends_at.astimezone(tz).isoformat(),
                 "channel": exception.channel,
+                "whole_days": exception.whole_days,
+                "replacement_hours": exception.replacement_slots,
                 "message": exception.message,
             }
             for exception in point.exceptions.all()
@@ -161,34 +163,27 @@ def _lookup(model, field: str, value, what: str, errors: _Errors, path: str):
     return found
 
 
-def _parse_time(value: str, errors: _Errors, path: str) -> time | None:
-    try:
-        return datetime.strptime(value.strip(), "%H:%M").time()
-    except (AttributeError, ValueError):
-        errors.add(path, TIME_FORMAT_ERROR)
-        return None
-
-
 def _apply_phone_hours(point, hours: dict, errors: _Errors) -> None:
-    slots = []
-    for weekday, key in enumerate(WEEKDAY_KEYS):
-        for index, pair in enumerate(hours.get(key) or []):
-            path = f"phone_hours.{key}.{index}"
-            start = _parse_time(pair[0], errors, path)
-            end = _parse_time(pair[1], errors, path)
-            if start and end and end <= start:
-                errors.add(path, rules.SLOT_END_BEFORE_START)
-            slots.append(TimeSlot(weekday=weekday, start=start, end=end))
-    point.time_slots = slots
+    for day, messages in phone_hours.week_errors(hours).items():
+        for message in messages:
+            errors.add(f"phone_hours.{day}", message)
+    if not errors:
+        point.time_slots = [
+            TimeSlot(weekday=weekday, start=start, end=end)
+            for weekday, start, end in phone_hours.slot_values(hours)
+        ]
 
 
 def _apply_exceptions(point, items: list[dict], errors: _Errors) -> None:
     exceptions = []
     for index, item in enumerate(items):
+        replacement = item.get("replacement_hours") or []
         exception = AvailabilityException(
             starts_at=item["starts_at"],
             ends_at=item["ends_at"],
             channel=item.get("channel") or "phone",
+            whole_days=bool(item.get("whole_days")),
+            replacement_hours=", ".join("-".join(pair) for pair in replacement),
             message=(item.get("message") or "").strip(),
         )
         try:

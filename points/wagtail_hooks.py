@@ -23,6 +23,7 @@ from wagtail.snippets.views.snippets import (
 from knowledge.models import Organisation
 from points import rules
 from points.models import (
+    ClosingDay,
     EditorialDomain,
     EmailTemplate,
     EscalationPoint,
@@ -159,6 +160,13 @@ class ReportingThemeViewSet(ReferenceSnippetViewSet):
     icon = "list-ul"
 
 
+class ClosingDayViewSet(ReferenceSnippetViewSet):
+    model = ClosingDay
+    icon = "date"
+    list_display = ["day", "name", "closed", "organisation"]
+    list_filter = ["closed", "organisation"]
+
+
 class OrganisationViewSet(ReferenceSnippetViewSet):
     model = Organisation
     icon = "group"
@@ -176,6 +184,7 @@ class ReferenceDataGroup(SnippetViewSetGroup):
         EmailTemplateViewSet,
         EditorialDomainViewSet,
         ReportingThemeViewSet,
+        ClosingDayViewSet,
     )
 
 

@@ -87,13 +87,18 @@ def test_r05_the_api_normalises_phone_input(editor, point_data):
         ({"line_codes": []}, "line_codes", rules.LINE_CODES_REQUIRED),
         (
             {"phone_hours": {"mon": [["12:00", "09:00"]]}},
-            "phone_hours.mon.0",
+            "phone_hours.mon",
             rules.SLOT_END_BEFORE_START,
         ),
         (
+            {"phone_hours": {"tue": [["09:00", "12:00"], ["11:00", "13:00"]]}},
+            "phone_hours.tue",
+            "Tijdsloten van dezelfde dag mogen niet overlappen.",
+        ),
+        (
             {"phone_hours": {"mon": [["9h", "12:00"]]}},
-            "phone_hours.mon.0",
-            "Vul een tijdstip in als UU:MM, bijv. 09:00.",
+            "phone_hours.mon",
+            "Ongeldig tijdstip '9h': gebruik UU:MM, bijvoorbeeld 09:00.",
         ),
     ],
 )
@@ -289,7 +294,15 @@ def test_r16_exceptions_round_trip_in_brussels_time(editor, point_data):
             "ends_at": "2026-12-11T00:00:00+01:00",
             "channel": "phone",
             "message": "Telefonisch niet bereikbaar op donderdag 10-12-2026.",
-        }
+        },
+        {
+            "starts_at": "2026-12-14T10:00:00+01:00",
+            "ends_at": "2026-12-15T15:00:00+01:00",
+            "whole_days": True,
+            "replacement_hours": [["10:00", "12:00"]],
+            "channel": "both",
+            "message": "Op 14 en 15 december enkel van 10 tot 12 uur bereikbaar.",
+        },
     ]
     body = post(editor, point_data).json()
     assert body["exceptions"] == [
@@ -297,9 +310,21 @@ def test_r16_exceptions_round_trip_in_brussels_time(editor, point_data):
             "starts_at": "2026-12-10T00:00:00+01:00",
             "ends_at": "2026-12-11T00:00:00+01:00",
             "channel": "phone",
+            "whole_days": False,
+            "replacement_hours": None,
             "message": "Telefonisch niet bereikbaar op donderdag 10-12-2026.",
-        }
+        },
+        {
+            "starts_at": "2026-12-14T00:00:00+01:00",
+            "ends_at": "2026-12-16T00:00:00+01:00",
+            "channel": "both",
+            "whole_days": True,
+            "replacement_hours": [["10:00", "12:00"]],
+            "message": "Op 14 en 15 december enkel van 10 tot 12 uur bereikbaar.",
+        },
     ]
     point_data["exceptions"][0]["ends_at"] = "2026-12-09T00:00:00+01:00"
-    response = post(editor, point_data)
-    assert response.json()["errors"]["exceptions.0.ends_at"] == [rules.EXCEPTION_END_BEFORE_START]
+    point_data["exceptions"][1]["replacement_hours"] = [["12:00", "10:00"]]
+    errors = post(editor, point_data).json()["errors"]
+    assert errors["exceptions.0.ends_at"] == [rules.EXCEPTION_END_BEFORE_START]
+    assert errors["exceptions.1.replacement_hours"] == [rules.SLOT_END_BEFORE_START]

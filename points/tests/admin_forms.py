@@ -7,8 +7,19 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from knowledge.models import Organisation
 from points.models import EmailTemplate, LineCode
 
+DEFAULT_WEEK = {"mon": [("09:00", "12:00"), ("13:00", "16:00")]}
 
-def point_form_data(**overrides) -> dict:
+
+def weekly_hours_data(week: dict) -> dict:
+    """The inputs of the weekly-hours editor: per day a list of starts and of ends."""
+    data = {}
+    for day, slots in week.items():
+        data[f"weekly_hours__{day}__start"] = [start for start, _ in slots]
+        data[f"weekly_hours__{day}__end"] = [end for _, end in slots]
+    return data or {"weekly_hours__mon__start": []}
+
+
+def point_form_data(week=DEFAULT_WEEK, **overrides) -> dict:
     """A complete, publishable point as the admin form posts it; override any field."""
     anb = Organisation.objects.get(abbreviation="ANB")
     fields = {
@@ -34,19 +45,13 @@ def point_form_data(**overrides) -> dict:
         "reporting_theme": "",
         "reporting_organisation": str(anb.pk),
         "exceptions": inline_formset([]),
-        "time_slots": inline_formset(
-            [
-                {"weekday": "0", "start": "09:00", "end": "12:00"},
-                {"weekday": "0", "start": "13:00", "end": "16:00"},
-            ]
-        ),
         "contact_persons": inline_formset([]),
     }
     fields.update(overrides)
     many_to_many = {
         name: fields.pop(name) for name in ("line_codes", "editorial_domains") if name in fields
     }
-    return {**nested_form_data(fields), **many_to_many}
+    return {**nested_form_data(fields), **many_to_many, **weekly_hours_data(week)}
 
 
 def publish(data: dict) -> dict:

@@ -6,8 +6,23 @@ import pytest
 
 from conftest import login
 from points.models import EscalationPoint
+from points.roles import sync_roles
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture(autouse=True)
+def migration_data(transactional_db):
+    """A transactional test starts from a flushed database: restore the migrations' rows."""
+    from django.apps import apps
+
+    from points.defaults import ensure_defaults
+
+    ensure_defaults(apps)
+    sync_roles(apps)
 
 
 def test_r02_to_r22_editor_publishes_a_point_through_the_six_tabs(
@@ -31,10 +46,10 @@ def test_r02_to_r22_editor_publishes_a_point_through_the_six_tabs(
     page.click("#tab-label-contact")
     page.fill("#id_phone_number", "+32 (0)11/12.34.56")
     page.fill("#id_email_address", "jacht@anb.example.be")
-    page.get_by_role("button", name="Voeg tijdslot toe").click()
-    page.select_option("#id_time_slots-0-weekday", "0")
-    page.fill("#id_time_slots-0-start", "09:00")
-    page.fill("#id_time_slots-0-end", "12:00")
+    monday = page.locator("fieldset[data-day=mon]")
+    monday.get_by_role("button", name="Tijdslot toevoegen").click()
+    monday.get_by_label("Maandag van").fill("09:00")
+    monday.get_by_label("Maandag tot").fill("12:00")
 
     page.click("#tab-label-publiceren")
     assert page.get_by_label("1700 Andere Vragen").is_checked()
@@ -60,3 +75,48 @@ def test_r02_to_r22_editor_publishes_a_point_through_the_six_tabs(
     assert point.live
     assert point.phone_number == "011 12 34 56"
     assert [f"{slot}" for slot in point.time_slots.all()] == ["maandag 09:00–12:00"]
+
+
+def test_r17_editor_builds_a_week_with_the_two_buttons_and_it_round_trips_through_the_api(
+    page, live_server, redacteur, point_data
+):
+    from points.services import create_or_update_point
+
+    point_data["phone_hours"] = {}
+    point = create_or_update_point(data=point_data, user=None)
+    login(page, live_server, "redacteur")
+    page.goto(f"{live_server.url}/cms/snippets/points/escalationpoint/edit/{point.pk}/")
+    page.click("#tab-label-contact")
+
+    def day(key):
+        return page.locator(f"fieldset[data-day={key}]")
+
+    monday = day("mon")
+    assert monday.get_by_text("Niet bereikbaar").is_visible()
+    for start, end in [("09:00", "12:00"), ("13:00", "16:00")]:
+        monday.get_by_role("button", name="Tijdslot toevoegen").click()
+        monday.get_by_label("Maandag van").last.fill(start)
+        monday.get_by_label("Maandag tot").last.fill(end)
+    url_before = page.url
+    for key in ["tue", "wed", "thu", "fri"]:
+        day(key).get_by_role("button", name="Vorige dag kopiëren").click()
+    assert page.url == url_before  # copied in place, no reload
+    assert day("fri").get_by_label("Vrijdag van").count() == 2
+    day("fri").get_by_role("button", name="Verwijderen").last.click()  # Friday afternoon off
+    day("wed").get_by_label("Woensdag tot").first.fill("12:30")  # a copy is independent
+
+    page.get_by_role("button", name="Meer acties").click()
+    page.get_by_role("button", name="Publiceren").click()
+    page.wait_for_selector("text=/gewijzigd en gepubliceerd/")
+
+    response = page.request.get(f"{live_server.url}/api/v1/escalation-points/{point.pk}")
+    assert response.status == 200
+    assert response.json()["phone_hours"] == {
+        "mon": [["09:00", "12:00"], ["13:00", "16:00"]],
+        "tue": [["09:00", "12:00"], ["13:00", "16:00"]],
+        "wed": [["09:00", "12:30"], ["13:00", "16:00"]],
+        "thu": [["09:00", "12:00"], ["13:00", "16:00"]],
+        "fri": [["09:00", "12:00"]],
+        "sat": [],
+        "sun": [],
+    }

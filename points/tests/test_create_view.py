@@ -138,13 +138,28 @@ def test_r20_publishing_without_a_line_code_is_refused(editor_client):
 
 
 def test_r17_a_time_slot_ending_before_it_starts_is_refused(editor_client):
-    from wagtail.test.utils.form_data import inline_formset
-
-    slots = inline_formset([{"weekday": "1", "start": "12:00", "end": "09:00"}])
-    response = editor_client.post(ADD_URL, publish(point_form_data(time_slots=slots)))
+    week = {"tue": [("12:00", "09:00")]}
+    response = editor_client.post(ADD_URL, publish(point_form_data(week=week)))
     assert response.status_code == 200
-    assert rules.SLOT_END_BEFORE_START in response.content.decode()
+    assert errors_for(response, "weekly_hours") == [f"Dinsdag: {rules.SLOT_END_BEFORE_START}"]
     assert not EscalationPoint.objects.exists()
+
+
+def test_r17_overlapping_slots_on_one_day_are_refused_even_in_a_draft(editor_client):
+    week = {"wed": [("09:00", "12:00"), ("11:30", "13:00")]}
+    response = editor_client.post(ADD_URL, point_form_data(week=week))
+    assert errors_for(response, "weekly_hours") == [
+        "Woensdag: Tijdsloten van dezelfde dag mogen niet overlappen."
+    ]
+    assert not EscalationPoint.objects.exists()
+
+
+def test_r17_a_slot_may_run_until_midnight(editor_client):
+    week = {"sat": [("20:00", "00:00")]}
+    response = editor_client.post(ADD_URL, publish(point_form_data(week=week)))
+    assert response.status_code == 302
+    point = EscalationPoint.objects.get()
+    assert [str(slot) for slot in point.time_slots.all()] == ["zaterdag 20:00–24:00"]
 
 
 def test_r02_r03_r10_advice_is_shown_after_saving_without_blocking(editor_client):

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from knowledge.models import Organisation
 from points import roles
-from points.models import EditorialDomain, EscalationPoint, LineCode, ReportingTheme
+from points.models import ClosingDay, EditorialDomain, EscalationPoint, LineCode, ReportingTheme
 from points.services import create_or_update_point
 
 ORGANISATIONS = [
@@ -57,6 +57,8 @@ def whole_day(day: date) -> tuple[datetime, datetime]:
 def demo_points(today: date) -> list[dict]:
     team_day = next_weekday(today, 3)  # a Thursday soon: the guideline's team-day example
     team_day_start, team_day_end = whole_day(team_day)
+    short_day = next_weekday(today, 4)  # a Friday soon: open differently that day
+    short_day_start, short_day_end = whole_day(short_day)
     agreed = (today - timedelta(days=30)).isoformat()
     return [
         {
@@ -108,6 +110,19 @@ def demo_points(today: date) -> list[dict]:
             "phone": {"number": "02 225 84 11"},
             "email": {"address": "professionals@vaph.example.be"},
             "phone_hours": WEEKDAYS_9_12_13_16,
+            "exceptions": [
+                {
+                    "starts_at": short_day_start,
+                    "ends_at": short_day_end,
+                    "whole_days": True,
+                    "channel": "phone",
+                    "replacement_hours": [["10:00", "12:00"]],
+                    "message": (
+                        f"Op vrijdag {short_day:%d-%m-%Y} enkel telefonisch bereikbaar van "
+                        "10 tot 12 uur."
+                    ),
+                }
+            ],
             "handling_term": {
                 "working_days": 10,
                 "info": (
@@ -233,6 +248,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.load_organisations()
         self.load_reference_data()
+        self.load_closing_days()
         created = self.load_points()
         self.load_accounts()
         self.stdout.write(f"Demogegevens geladen ({created} nieuwe escalatiepunten).")
@@ -257,6 +273,15 @@ class Command(BaseCommand):
             EditorialDomain.objects.get_or_create(name=name)
         for name in THEMES:
             ReportingTheme.objects.get_or_create(name=name)
+
+    def load_closing_days(self):
+        """A staff day for De Lijn: its points are closed that day, the others are not."""
+        staff_day = next_weekday(timezone.localdate(), 2) + timedelta(days=14)
+        ClosingDay.objects.get_or_create(
+            organisation=Organisation.objects.get(abbreviation="De Lijn"),
+            name="Personeelsdag De Lijn",
+            defaults={"day": staff_day},
+        )
 
     def load_points(self) -> int:
         created = 0

@@ -1,0 +1,148 @@
+"""Availability and handling term through the API (R16, R17, R18), Brussels time, DST-correct."""
+
+import json
+
+import pytest
+
+from points.models import ClosingDay
+from points.services import create_or_update_point
+
+pytestmark = pytest.mark.django_db
+
+BASE = "/api/v1/escalation-points"
+
+
+@pytest.fixture
+def point(point_data):
+    point_data["phone_hours"] = {
+        day: [["09:00", "12:00"], ["13:00", "16:00"]] for day in ["mon", "tue", "wed", "thu", "fri"]
+    }
+    point_data["exceptions"] = [
+        {
+            "starts_at": "2026-12-10T00:00:00+01:00",
+            "ends_at": "2026-12-10T12:00:00+01:00",
+            "channel": "phone",
+            "message": "Telefonisch niet bereikbaar op donderdagvoormiddag 10-12-2026.",
+        }
+    ]
+    return create_or_update_point(data=point_data, user=None)
+
+
+@pytest.fixture
+def agent(client, voorlichter):
+    client.force_login(voorlichter)
+    return client
+
+
+def availability(client, point, at):
+    response = client.get(f"{BASE}/{point.pk}/availability", {"at": at})
+    assert response.status_code == 200, response.content
+    return response.json()
+
+
+def test_r17_open_in_a_slot_with_its_closing_time(agent, point):
+    body = availability(agent, point, "2026-12-07T10:15:00+01:00")
+    assert body == {
+        "phone_transfer_possible": True,
+        "reason": "open",
+        "reason_text": "Doorschakelen is nu mogelijk.",
+        "closes_at": "2026-12-07T12:00:00+01:00",
+        "next_possible_at": None,
+        "exception_message": None,
+    }
+
+
+def test_r17_lunch_break_says_when_it_opens_again(agent, point):
+    body = availability(agent, point, "2026-12-07T12:30:00+01:00")
+    assert body["phone_transfer_possible"] is False
+    assert body["reason"] == "outside_hours"
+    assert body["next_possible_at"] == "2026-12-07T13:00:00+01:00"
+
+
+def test_r16_exception_that_ends_at_noon(agent, point):
+    morning = availability(agent, point, "2026-12-10T09:30:00+01:00")
+    assert morning["reason"] == "exception"
+    assert morning["exception_message"].startswith("Telefonisch niet bereikbaar")
+    assert morning["next_possible_at"] == "2026-12-10T13:00:00+01:00"
+    assert availability(agent, point, "2026-12-10T13:30:00+01:00")["phone_transfer_possible"]
+
+
+def test_r18_christmas_is_a_closing_day_with_its_name(agent, point):
+    body = availability(agent, point, "2026-12-25T10:00:00+01:00")
+    assert body["reason"] == "closing_day"
+    assert body["reason_text"] == "Gesloten: Kerstmis."
+    assert body["next_possible_at"] == "2026-12-28T09:00:00+01:00"
+
+
+def test_r18_a_beheerder_bridge_day_and_a_switched_off_holiday(agent, point):
+    ClosingDay.objects.create(day="2026-12-24", name="Brugdag")
+    ClosingDay.objects.create(day="2026-12-25", name="Kerstmis: toch open", closed=False)
+    assert availability(agent, point, "2026-12-24T10:00:00+01:00")["reason_text"] == (
+        "Gesloten: Brugdag."
+    )
+    assert availability(agent, point, "2026-12-25T10:00:00+01:00")["phone_transfer_possible"]
+
+
+def test_r18_an_organisation_closing_day_applies_only_to_its_points(agent, point):
+    from knowledge.models import Organisation
+
+    ClosingDay.objects.create(
+        day="2026-12-08",
+        name="Personeelsdag VMM",
+        organisation=Organisation.objects.get(abbreviation="VMM"),
+    )
+    assert availability(agent, point, "2026-12-08T10:00:00+01:00")["phone_transfer_possible"]
+    ClosingDay.objects.create(
+        day="2026-12-08", name="Personeelsdag ANB", organisation=point.reporting_organisation
+    )
+    assert availability(agent, point, "2026-12-08T10:00:00+01:00")["reason_text"] == (
+        "Gesloten: Personeelsdag ANB."
+    )
+
+
+def test_r17_daylight_saving_next_opening_has_the_right_offset(agent, point):
+    march = availability(agent, point, "2026-03-28T18:00:00+01:00")  # Saturday before the change
+    assert march["next_possible_at"] == "2026-03-30T09:00:00+02:00"
+    easter = availability(agent, point, "2027-03-27T18:00:00+01:00")  # Easter Monday follows
+    assert easter["next_possible_at"] == "2027-03-30T09:00:00+02:00"
+    october = availability(agent, point, "2026-10-24T18:00:00+02:00")
+    assert october["next_possible_at"] == "2026-10-26T09:00:00+01:00"
+
+
+def test_r17_a_moment_without_zone_is_brussels_time_and_bad_input_is_400(agent, point):
+    assert availability(agent, point, "2026-12-07T10:15:00")["phone_transfer_possible"]
+    response = agent.get(f"{BASE}/{point.pk}/availability", {"at": "morgen"})
+    assert response.status_code == 400
+    assert "ISO 8601" in response.json()["detail"]
+
+
+def test_r06_without_a_phone_number_only_email_is_possible(agent, point_data):
+    point_data["phone"] = {"number": ""}
+    point = create_or_update_point(data=point_data, user=None)
+    body = availability(agent, point, "2026-12-07T10:15:00+01:00")
+    assert body["reason"] == "no_phone" and body["next_possible_at"] is None
+
+
+def test_r18_handling_term_spans_christmas_and_new_year(agent, point):
+    response = agent.get(f"{BASE}/{point.pk}/handling-term", {"from": "2026-12-24"})
+    assert response.json() == {
+        "working_days": 5,
+        "due_date": "2027-01-04",
+        "info": "Voor dossiers die meer onderzoek vereisen, duurt het langer.",
+    }
+    assert agent.get(f"{BASE}/{point.pk}/handling-term", {"from": "23-12"}).status_code == 400
+
+
+def test_detail_includes_availability_now_and_the_due_date_from_today(agent, point):
+    import time_machine
+
+    with time_machine.travel("2026-12-07T10:15:00+01:00", tick=False):
+        body = agent.get(f"{BASE}/{point.pk}").json()
+    assert body["availability"]["phone_transfer_possible"] is True
+    assert body["handling_term"]["due_date"] == "2026-12-14"
+    assert body["phone_hours_summary"] == "ma–vr 09:00–12:00, 13:00–16:00"
+
+
+def test_anonymous_gets_401_on_availability(client, point):
+    assert client.get(f"{BASE}/{point.pk}/availability").status_code == 401
+    assert json.loads(client.get(f"{BASE}/{point.pk}/handling-term").content)["detail"]

@@ -1,0 +1,86 @@
+"""The calendar engine applied to escalation points: closing days from the database,
+phone schedules, availability at a moment and the handling term's due date (R16-R18)."""
+
+from datetime import date, datetime
+
+from django.utils import timezone
+
+from calendar_engine import (
+    Availability,
+    AvailabilityException,
+    PhoneSchedule,
+    add_working_days,
+    belgian_closing_days,
+    parse_slot,
+    weekly_summary,
+)
+from points import phone_hours
+from points.models import ClosingDay, EscalationPoint
+
+
+def closing_days(organisation_id: int | None, years) -> dict[date, str]:
+    """Generated holidays plus a beheerder's days; an organisation's own day wins on a date."""
+    years = sorted(set(years))
+    rows = ClosingDay.objects.for_organisation(organisation_id).filter(day__year__in=years)
+    by_day = {}
+    for row in sorted(rows, key=lambda row: row.organisation_id is not None):
+        by_day[row.day] = row
+    return belgian_closing_days(
+        years,
+        extra={day: row.name for day, row in by_day.items() if row.closed},
+        disabled=[day for day, row in by_day.items() if not row.closed],
+    )
+
+
+def engine_exception(exception) -> AvailabilityException:
+    replacement = exception.replacement_slots
+    return AvailabilityException(
+        starts_at=exception.starts_at,
+        ends_at=exception.ends_at,
+        channel=exception.channel,
+        message=exception.message,
+        replacement_slots=tuple(parse_slot(pair) for pair in replacement) if replacement else None,
+    )
+
+
+def phone_schedule(point: EscalationPoint, years) -> PhoneSchedule:
+    return PhoneSchedule(
+        phone_hours.weekly_hours_from_slots(point.time_slots.all()),
+        closing_days(point.reporting_organisation_id, years),
+        [engine_exception(exception) for exception in point.exceptions.all()],
+    )
+
+
+def availability_at(point: EscalationPoint, at: datetime | None = None) -> Availability:
+    """May an agent transfer a call to the point at `at` (now by default)?"""
+    at = at or timezone.now()
+    year = timezone.localtime(at).year
+    schedule = phone_schedule(point, [year, year + 1])
+    return schedule.availability(
+        at, has_phone=point.has_phone, transfer_allowed=point.phone_transfer_allowed
+    )
+
+
+def handling_due_date(point: EscalationPoint, start: date | None = None) -> date:
+    """R18: the N-th working day after `start` (today by default)."""
+    start = start or timezone.localdate()
+    days = closing_days(point.reporting_organisation_id, [start.year, start.year + 1])
+    return add_working_days(start, point.handling_working_days, days)
+
+
+def hours_summary(point: EscalationPoint) -> str:
+    return weekly_summary(phone_hours.weekly_hours_from_slots(point.time_slots.all()))
+
+
+def availability_to_data(availability: Availability) -> dict:
+    def local(moment):
+        return timezone.localtime(moment).isoformat() if moment else None
+
+    return {
+        "phone_transfer_possible": availability.possible,
+        "reason": str(availability.reason),
+        "reason_text": availability.reason_text,
+        "closes_at": local(availability.closes_at),
+        "next_possible_at": local(availability.next_possible_at),
+        "exception_message": availability.exception_message,
+    }

@@ -1,0 +1,47 @@
+"""Phone hours (R17) between the three shapes they take: TimeSlot rows, the week as data
+(`{"mon": [["09:00", "12:00"]], …}`, as in the API and the editor) and the calendar
+engine's WeeklyHours. Validation is the calendar engine's, so there is one rule."""
+
+from datetime import time
+
+from calendar_engine import WEEKDAY_KEYS, WeeklyHours, parse_slot, validate_day_slots
+from calendar_engine.hours import format_minute
+
+WeekData = dict[str, list[list[str]]]
+
+
+def slot_text(start: time, end: time) -> list[str]:
+    slot = parse_slot((start, end))
+    return [format_minute(slot.start_minute), format_minute(slot.end_minute)]
+
+
+def week_from_slots(slots) -> WeekData:
+    """TimeSlot-like objects (weekday, start, end) -> the week as data, sorted per day."""
+    week: WeekData = {key: [] for key in WEEKDAY_KEYS}
+    for slot in sorted(slots, key=lambda s: (s.weekday, s.start)):
+        week[WEEKDAY_KEYS[slot.weekday]].append(slot_text(slot.start, slot.end))
+    return week
+
+
+def week_errors(week: WeekData) -> dict[str, list[str]]:
+    """Dutch messages per weekday key; empty when the week is valid."""
+    errors = {}
+    for key in WEEKDAY_KEYS:
+        messages = validate_day_slots(week.get(key) or [])
+        if messages:
+            errors[key] = messages
+    return errors
+
+
+def slot_values(week: WeekData) -> list[tuple[int, time, time]]:
+    """(weekday, start, end) for each slot of a valid week; an end of 24:00 is time(0, 0)."""
+    values = []
+    for weekday, key in enumerate(WEEKDAY_KEYS):
+        for pair in week.get(key) or []:
+            slot = parse_slot(pair)
+            values.append((weekday, slot.start, slot.end))
+    return values
+
+
+def weekly_hours_from_slots(slots) -> WeeklyHours:
+    return WeeklyHours.from_dict(week_from_slots(slots))
