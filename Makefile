@@ -56,5 +56,10 @@ check: install-dev
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
+# Performance figures come from here, never from timed unit tests.
+bench: install-dev
+	$(PY) -m calendar_engine.bench
+	$(PY) manage.py bench_api --settings=escalatiepunten.settings.test
+
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache static_collected

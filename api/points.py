@@ -105,7 +105,9 @@ def get_availability(request, point_id: int, at: str | None = None):
     """`at` is ISO 8601; without a zone it is Brussels time; left out, it is now."""
     require(request, "view", NO_VIEW)
     moment = _moment(at)
-    point = get_object_or_404(with_relations(EscalationPoint.objects.all()), pk=point_id)
+    point = get_object_or_404(
+        EscalationPoint.objects.prefetch_related("time_slots", "exceptions"), pk=point_id
+    )
     return availability_to_data(availability_at(point, moment))
 
 

@@ -7,7 +7,7 @@ R17), and when a handling term in working days ends (R18).
 
 from calendar_engine._clock import BRUSSELS
 from calendar_engine.availability import (
-    SEARCH_HORIZON,
+    SEARCH_HORIZON_DAYS,
     Availability,
     PhoneSchedule,
     Reason,
@@ -41,7 +41,7 @@ __all__ = [
     "BRUSSELS",
     "CHANNELS",
     "FLEMISH_COMMUNITY_DAY",
-    "SEARCH_HORIZON",
+    "SEARCH_HORIZON_DAYS",
     "WEEKDAY_ABBREVIATIONS",
     "WEEKDAY_KEYS",
     "Availability",

@@ -3,7 +3,7 @@
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import date, datetime, tzinfo
 from enum import StrEnum
 from itertools import accumulate
 from types import MappingProxyType
@@ -12,7 +12,8 @@ from calendar_engine._clock import BRUSSELS, to_instant, wall_to_instants
 from calendar_engine.exceptions import AvailabilityException
 from calendar_engine.hours import MINUTES_PER_DAY, WeeklyHours
 
-SEARCH_HORIZON = timedelta(days=366)
+# next_possible_at looks through the asked day and this many days after it.
+SEARCH_HORIZON_DAYS = 366
 
 OPEN_TEXT = "Doorschakelen is nu mogelijk."
 OUTSIDE_HOURS_TEXT = "Buiten de telefonische bereikbaarheid."
@@ -44,7 +45,8 @@ class Availability:
 
     `closes_at` is set when possible: the end of the current slot, or the start of a phone
     exception that comes first. `next_possible_at` is set when not possible: the next moment
-    a transfer becomes possible, or None when there is none within a year or never will be
+    a transfer becomes possible, or None when there is none within a year (the asked day and
+    the 366 days after it) or never will be
     (no phone, transfer not allowed, no hours). `exception_message` is the message of the
     phone exception in force, also when the point is open differently that day.
     """
@@ -140,6 +142,10 @@ class PhoneSchedule:
     replacement slots closes the phone for its period; one with replacement slots replaces
     the weekly slots within its period. E-mail-only exceptions are ignored here.
     All moments must be timezone-aware; returned datetimes are in `tz`.
+
+    Each local day's open intervals, and the answer for a gap between slots, are worked out
+    once, on first use, and kept: build a schedule per point and reuse it. Sharing one
+    between threads is safe (at worst a day is worked out twice).
     """
 
     def __init__(
@@ -163,6 +169,7 @@ class PhoneSchedule:
         self._weekly_is_empty = weekly.is_empty
         self._has_hours = not weekly.is_empty or bool(self._replacements.periods)
         self._days: dict[int, tuple[_Interval, ...]] = {}
+        self._gap_answers: dict[tuple[int, int], Availability] = {}
 
     def availability(
         self, at: datetime, *, has_phone: bool = True, transfer_allowed: bool = True
@@ -178,25 +185,14 @@ class PhoneSchedule:
         day = self._local_day(at, now)
         closure = self._closures.covering(now)
         exception_period = closure or self._replacements.covering(now)
-        message = exception_period.exception.message if exception_period else None
-        if closure is None:
-            interval = self._interval_at(now, day)
-            if interval is not None:
-                return Availability(
-                    True,
-                    Reason.OPEN,
-                    OPEN_TEXT,
-                    closes_at=self._closes_at(now, interval),
-                    exception_message=message,
-                )
-        reason, reason_text = self._closed_reason(day, exception_period)
-        return Availability(
-            False,
-            reason,
-            reason_text,
-            next_possible_at=self._next_open(now, day),
-            exception_message=message,
-        )
+        if closure is not None:
+            return self._closed(now, day, exception_period)
+        interval, ended = self._locate(now, day)
+        if interval is not None:
+            return self._open(now, interval, exception_period)
+        if exception_period is not None:
+            return self._closed(now, day, exception_period)
+        return self._closed_between_slots(now, day, ended)
 
     def is_open(self, at: datetime) -> bool:
         """True when the phone hours, closing days and exceptions allow a transfer at `at`."""
@@ -206,7 +202,7 @@ class PhoneSchedule:
     def next_possible_at(self, at: datetime) -> datetime | None:
         """The first moment from `at` on (`at` itself when open) that a transfer is possible.
 
-        None when there is none within a year (366 days).
+        None when there is none on the local day of `at` or the 366 days after it.
         """
         now = to_instant(at)
         if not self._has_hours:
@@ -222,16 +218,49 @@ class PhoneSchedule:
         return local.toordinal()
 
     def _is_open(self, now: datetime, day: int) -> bool:
-        return self._closures.covering(now) is None and self._interval_at(now, day) is not None
+        return self._closures.covering(now) is None and self._locate(now, day)[0] is not None
 
-    def _interval_at(self, now: datetime, day: int) -> _Interval | None:
-        intervals = self._days.get(day)
-        if intervals is None:
-            intervals = self._day(day)
-        for interval in intervals:
-            if interval[0] <= now < interval[1]:
-                return interval
-        return None
+    def _locate(self, now: datetime, day: int) -> tuple[_Interval | None, int]:
+        """The interval of `day` that contains `now`, if any, and how many ended before it."""
+        ended = 0
+        for interval in self._day(day):
+            if now < interval[1]:
+                return (interval if interval[0] <= now else None), ended
+            ended += 1
+        return None, ended
+
+    def _open(
+        self, now: datetime, interval: _Interval, exception_period: _Period | None
+    ) -> Availability:
+        return Availability(
+            True,
+            Reason.OPEN,
+            OPEN_TEXT,
+            closes_at=self._closes_at(now, interval),
+            exception_message=exception_period.exception.message if exception_period else None,
+        )
+
+    def _closed(self, now: datetime, day: int, exception_period: _Period | None) -> Availability:
+        reason, reason_text = self._closed_reason(day, exception_period)
+        return Availability(
+            False,
+            reason,
+            reason_text,
+            next_possible_at=self._next_open(now, day),
+            exception_message=exception_period.exception.message if exception_period else None,
+        )
+
+    def _closed_between_slots(self, now: datetime, day: int, ended: int) -> Availability:
+        """Closed with no exception in force: the same answer until the next slot of the day.
+
+        The next possible moment lies at or after that slot's start (the search ends with a
+        whole day), so one answer serves every such moment of the gap.
+        """
+        key = (day, ended)
+        answer = self._gap_answers.get(key)
+        if answer is None:
+            answer = self._gap_answers[key] = self._closed(now, day, None)
+        return answer
 
     def _closes_at(self, now: datetime, interval: _Interval) -> datetime:
         next_closure = self._closures.next_start_after(now)
@@ -250,26 +279,21 @@ class PhoneSchedule:
         return Reason.OUTSIDE_HOURS, OUTSIDE_HOURS_TEXT
 
     def _next_open(self, now: datetime, day: int) -> datetime | None:
-        """The first open moment at or after `now` (on local day `day`), within the horizon."""
-        horizon = now + SEARCH_HORIZON
-        # A day past the horizon's local day; slots found beyond the horizon are refused below.
-        last_day = day + SEARCH_HORIZON.days + 1
+        """The first open moment at or after `now` (on local day `day`) within the horizon."""
+        last_day = day + SEARCH_HORIZON_DAYS
         moment, moment_local = now, None
-        while moment < horizon:
+        while True:
             found = self._first_interval_ending_after(moment, day, last_day)
             if found is None:
                 return None
             (start, _, start_local, _), day = found
             if start > moment:
                 moment, moment_local = start, start_local
-                if moment >= horizon:
-                    return None
             closure = self._closures.covering(moment)
             if closure is None:
                 return moment_local or moment.astimezone(self.tz)
             moment, moment_local = closure.ends, closure.ends_local
             day = moment_local.toordinal()
-        return None
 
     def _first_interval_ending_after(
         self, moment: datetime, day: int, last_day: int
@@ -290,6 +314,7 @@ class PhoneSchedule:
         if intervals is None:
             if len(self._days) >= _DAY_CACHE_SIZE:
                 self._days.clear()
+                self._gap_answers.clear()
             intervals = self._days[day] = self._build_day(day)
         return intervals
 
@@ -324,6 +349,8 @@ class PhoneSchedule:
 
     def _windows(self, day: date, slot_minutes: Sequence[tuple[int, int]]) -> list[_Window]:
         """Wall-clock slots of `day` as (start, end) instants in UTC."""
+        if not slot_minutes:
+            return []
         instants = wall_to_instants(day, [m for pair in slot_minutes for m in pair], self.tz)
         return list(zip(instants[::2], instants[1::2], strict=True))
 

@@ -9,9 +9,11 @@ from calendar_engine import (
     Availability,
     AvailabilityException,
     PhoneSchedule,
+    active_exceptions,
     add_working_days,
     belgian_closing_days,
     parse_slot,
+    upcoming_exceptions,
     weekly_summary,
 )
 from points import phone_hours
@@ -66,6 +68,17 @@ def handling_due_date(point: EscalationPoint, start: date | None = None) -> date
     start = start or timezone.localdate()
     days = closing_days(point.reporting_organisation_id, [start.year, start.year + 1])
     return add_working_days(start, point.handling_working_days, days)
+
+
+def exceptions_to_show(point: EscalationPoint, at: datetime | None = None) -> dict:
+    """R16: the exceptions in force now and those starting within two weeks; ended ones
+    disappear by themselves."""
+    at = at or timezone.now()
+    exceptions = [engine_exception(exception) for exception in point.exceptions.all()]
+    return {
+        "active": active_exceptions(exceptions, at),
+        "upcoming": upcoming_exceptions(exceptions, at),
+    }
 
 
 def hours_summary(point: EscalationPoint) -> str:

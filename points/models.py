@@ -593,6 +593,7 @@ class EscalationPoint(
         context["hours_summary"] = availability.hours_summary(self)
         context["availability"] = availability.availability_at(self)
         context["due_date"] = availability.handling_due_date(self)
+        context["exceptions"] = availability.exceptions_to_show(self)
         return context
 
     # Derived values the agent sees (R6, R7, R9, R11, R13).
@@ -615,6 +616,14 @@ class EscalationPoint(
     @property
     def closes_contact(self) -> bool:
         return self.transfer_mode == TransferMode.CLOSED
+
+    @property
+    def phone_hours_summary(self) -> str:
+        from points.availability import hours_summary
+
+        return hours_summary(self) if self.has_phone else "Geen telefoon"
+
+    phone_hours_summary.fget.short_description = "Telefonische bereikbaarheid"
 
     @property
     def search_term_list(self) -> list[str]:

@@ -130,12 +130,20 @@ class EscalationPointViewSet(GuardedSnippetViewSet):
         "reporting_organisation",
         "phone_number",
         "email_address",
+        "phone_hours_summary",
         LiveStatusTagColumn(),
     ]
     list_filter = ["live", "reporting_organisation", "line_codes"]
     list_per_page = 50
     search_fields = None  # use the search index (autocomplete on the title)
     copy_view_enabled = True
+
+    def get_queryset(self, request):
+        return (
+            EscalationPoint.objects.select_related("reporting_organisation")
+            .prefetch_related("time_slots")
+            .order_by("editorial_title")
+        )
 
 
 class LineCodeViewSet(ReferenceSnippetViewSet):

@@ -92,6 +92,11 @@ def closing_candidates(
     return sorted(moment for moment in moments if start <= moment <= end)
 
 
+def search_end(start: datetime, days: int, tz: tzinfo) -> datetime:
+    """The end of the local day `days` days after the local day of `start`, in UTC."""
+    return wall_moment(start.astimezone(tz).date() + timedelta(days=days), 24 * 60, tz)
+
+
 def reference_next_open(
     start: datetime,
     horizon: datetime,

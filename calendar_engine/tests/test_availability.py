@@ -193,11 +193,14 @@ def test_r17_nothing_within_a_year_gives_no_next_moment():
     assert schedule.availability(brussels(2026, 6, 10, 10)).next_possible_at is None
 
 
-def test_r17_search_horizon_is_366_days():
+def test_r17_search_looks_through_the_asked_day_and_366_days_after_it():
+    always = WeeklyHours.from_dict({day: [("00:00", "24:00")] for day in range(7)})
     at = brussels(2026, 6, 9, 10)
-    for days, expected in ((365, at + timedelta(days=365)), (367, None)):
+    for days, expected in (
+        (366, brussels(2027, 6, 10, 10)),
+        (367, None),
+    ):
         closure = AvailabilityException(at, at + timedelta(days=days), "phone", "Verbouwing.")
-        always = WeeklyHours.from_dict({day: [("00:00", "24:00")] for day in range(7)})
         assert PhoneSchedule(always, {}, [closure]).next_possible_at(at) == expected
 
 

@@ -5,11 +5,12 @@ from datetime import UTC, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from calendar_engine import SEARCH_HORIZON, AvailabilityException, PhoneSchedule
+from calendar_engine import SEARCH_HORIZON_DAYS, AvailabilityException, PhoneSchedule
 from calendar_engine.tests.reference import (
     closing_candidates,
     reference_is_open,
     reference_next_open,
+    search_end,
 )
 from calendar_engine.tests.strategies import (
     closing_days,
@@ -51,9 +52,8 @@ def test_r17_open_now_agrees_with_slot_membership(weekly, closing, exceptions, a
 def test_r17_next_possible_moment_is_the_first_open_moment(weekly, closing, exceptions, at):
     schedule = build(weekly, closing, exceptions)
     found = schedule.next_possible_at(at)
-    expected = reference_next_open(
-        at, at + SEARCH_HORIZON, weekly, closing, exceptions, schedule.tz
-    )
+    horizon = search_end(at, SEARCH_HORIZON_DAYS, schedule.tz)
+    expected = reference_next_open(at, horizon, weekly, closing, exceptions, schedule.tz)
     assert found == expected
     if found is not None:
         assert found.tzinfo is schedule.tz
@@ -164,6 +164,21 @@ def test_r16_exception_message_is_shown_while_a_phone_exception_is_in_force(
     assert (result.exception_message is not None) == bool(in_force)
     if result.reason == "exception":
         assert in_force
+
+
+@SLOW
+@given(
+    weekly=office_weekly_hours(),
+    closing=closing_days(),
+    exceptions=exception_lists(),
+    first=moments(),
+    steps=st.lists(st.integers(0, 3 * 24 * 60), min_size=1, max_size=30),
+)
+def test_r17_answers_do_not_depend_on_earlier_questions(weekly, closing, exceptions, first, steps):
+    shared = build(weekly, closing, exceptions)
+    for minutes in steps:
+        at = first + ONE_MINUTE * minutes
+        assert shared.availability(at) == build(weekly, closing, exceptions).availability(at)
 
 
 @SLOW
