@@ -18,6 +18,17 @@ def make_user(username: str, role: str | None) -> User:
     return user
 
 
+@pytest.fixture(autouse=True)
+def fresh_schedule_caches():
+    """Schedules are cached per process; a rolled-back test database must not leak into
+    the next test through them."""
+    from points.availability import clear_caches
+
+    clear_caches()
+    yield
+    clear_caches()
+
+
 @pytest.fixture
 def redacteur(db):
     return make_user("redacteur", roles.REDACTEUR)

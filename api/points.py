@@ -1,6 +1,8 @@
 from datetime import date
 
-from django.db.models import Prefetch
+from django.contrib.auth.models import Permission
+from django.db.models import Prefetch, Q
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -8,7 +10,7 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from api.schemas import AvailabilityOut, ErrorOut, HandlingTermAtOut, PointIn, PointOut
-from points.availability import availability_at, availability_to_data, handling_due_date
+from points.availability import availability_to_data, handling_due_date, published_availability
 from points.models import EscalationPoint
 from points.services import (
     PointDataError,
@@ -25,7 +27,19 @@ NO_CHANGE = "Je hebt geen rechten om escalatiepunten te wijzigen."
 
 
 def require(request, permission: str, message: str) -> None:
-    if not request.user.has_perm(f"points.{permission}_escalationpoint"):
+    """One query instead of Django's two (user and group permissions): this runs on every
+    call a phone system makes while the caller waits."""
+    user = request.user
+    codename = f"{permission}_escalationpoint"
+    allowed = user.is_active and (
+        user.is_superuser
+        or Permission.objects.filter(
+            Q(user=user) | Q(group__user=user),
+            content_type__app_label="points",
+            codename=codename,
+        ).exists()
+    )
+    if not allowed:
         raise HttpError(403, message)
 
 
@@ -104,11 +118,10 @@ def _moment(text: str | None):
 def get_availability(request, point_id: int, at: str | None = None):
     """`at` is ISO 8601; without a zone it is Brussels time; left out, it is now."""
     require(request, "view", NO_VIEW)
-    moment = _moment(at)
-    point = get_object_or_404(
-        EscalationPoint.objects.prefetch_related("time_slots", "exceptions"), pk=point_id
-    )
-    return availability_to_data(availability_at(point, moment))
+    found = published_availability(point_id, _moment(at))
+    if found is None:
+        raise Http404
+    return availability_to_data(found)
 
 
 @router.get(

@@ -1,8 +1,12 @@
 """The calendar engine applied to escalation points: closing days from the database,
 phone schedules, availability at a moment and the handling term's due date (R16-R18)."""
 
+import time
+from collections import OrderedDict
 from datetime import date, datetime
 
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils import timezone
 
 from calendar_engine import (
@@ -17,7 +21,33 @@ from calendar_engine import (
     weekly_summary,
 )
 from points import phone_hours
-from points.models import ClosingDay, EscalationPoint
+from points.models import AvailabilityException as ExceptionRow
+from points.models import ClosingDay, EscalationPoint, TimeSlot
+
+# Schedules of published points are kept per process, keyed by the live revision, so a
+# phone system asking "can I transfer now?" costs one row read. Closing days edited in this
+# process apply at once; edited in another worker process, within CLOSING_DAYS_TTL seconds.
+CLOSING_DAYS_TTL = 60
+SCHEDULE_CACHE_SIZE = 4096
+_schedules: OrderedDict = OrderedDict()
+_closing_days_generation = 0
+
+
+def clear_caches() -> None:
+    global _closing_days_generation
+    _closing_days_generation += 1
+    _schedules.clear()
+
+
+@receiver(post_save, sender=ClosingDay)
+@receiver(post_delete, sender=ClosingDay)
+@receiver(post_save, sender=TimeSlot)
+@receiver(post_delete, sender=TimeSlot)
+@receiver(post_save, sender=ExceptionRow)
+@receiver(post_delete, sender=ExceptionRow)
+@receiver(post_save, sender=EscalationPoint)
+def _forget_schedules(sender, **kwargs):
+    clear_caches()
 
 
 def closing_days(organisation_id: int | None, years) -> dict[date, str]:
@@ -50,6 +80,52 @@ def phone_schedule(point: EscalationPoint, years) -> PhoneSchedule:
         phone_hours.weekly_hours_from_slots(point.time_slots.all()),
         closing_days(point.reporting_organisation_id, years),
         [engine_exception(exception) for exception in point.exceptions.all()],
+    )
+
+
+def published_availability(point_id: int, at: datetime | None = None) -> Availability | None:
+    """Availability of a published point from the process cache; None if there is no such
+    point. Drafts and previews use `availability_at` with the object in hand."""
+    point = (
+        EscalationPoint.objects.filter(pk=point_id)
+        .only(
+            "pk",
+            "live",
+            "live_revision_id",
+            "phone_number",
+            "phone_transfer_allowed",
+            "reporting_organisation_id",
+        )
+        .first()
+    )
+    if point is None:
+        return None
+    if not point.live:
+        return availability_at(
+            EscalationPoint.objects.prefetch_related("time_slots", "exceptions").get(pk=point.pk),
+            at,
+        )
+    at = at or timezone.now()
+    year = timezone.localtime(at).year
+    key = (
+        point.pk,
+        point.live_revision_id,
+        point.reporting_organisation_id,
+        year,
+        _closing_days_generation,
+        int(time.monotonic() // CLOSING_DAYS_TTL),
+    )
+    schedule = _schedules.get(key)
+    if schedule is None:
+        point = EscalationPoint.objects.prefetch_related("time_slots", "exceptions").get(
+            pk=point.pk
+        )
+        schedule = phone_schedule(point, [year, year + 1])
+        _schedules[key] = schedule
+        if len(_schedules) > SCHEDULE_CACHE_SIZE:
+            _schedules.popitem(last=False)
+    return schedule.availability(
+        at, has_phone=point.has_phone, transfer_allowed=point.phone_transfer_allowed
     )
 
 

@@ -4,7 +4,7 @@ engine's WeeklyHours. Validation is the calendar engine's, so there is one rule.
 
 from datetime import time
 
-from calendar_engine import WEEKDAY_KEYS, WeeklyHours, parse_slot, validate_day_slots
+from calendar_engine import WEEKDAY_KEYS, Slot, WeeklyHours, parse_slot, validate_day_slots
 from calendar_engine.hours import format_minute
 
 WeekData = dict[str, list[list[str]]]
@@ -44,4 +44,7 @@ def slot_values(week: WeekData) -> list[tuple[int, time, time]]:
 
 
 def weekly_hours_from_slots(slots) -> WeeklyHours:
-    return WeeklyHours.from_dict(week_from_slots(slots))
+    days: list[list[Slot]] = [[] for _ in WEEKDAY_KEYS]
+    for slot in slots:
+        days[slot.weekday].append(Slot(slot.start, slot.end))
+    return WeeklyHours(tuple(tuple(day) for day in days))

@@ -146,3 +146,26 @@ def test_detail_includes_availability_now_and_the_due_date_from_today(agent, poi
 def test_anonymous_gets_401_on_availability(client, point):
     assert client.get(f"{BASE}/{point.pk}/availability").status_code == 401
     assert json.loads(client.get(f"{BASE}/{point.pk}/handling-term").content)["detail"]
+
+
+def test_r17_a_published_change_of_hours_or_closing_days_applies_at_once(agent, point, redacteur):
+    moment = "2026-12-08T17:00:00+01:00"
+    assert availability(agent, point, moment)["phone_transfer_possible"] is False  # cached now
+    create_or_update_point(
+        point=point,
+        user=None,
+        data={"status": "published", "phone_hours": {"tue": [["09:00", "18:00"]]}},
+    )
+    assert availability(agent, point, moment)["phone_transfer_possible"] is True
+    ClosingDay.objects.create(day="2026-12-08", name="Teamdag")
+    assert availability(agent, point, moment)["reason_text"] == "Gesloten: Teamdag."
+
+
+def test_r17_a_draft_does_not_change_what_agents_are_told(agent, point):
+    moment = "2026-12-08T17:00:00+01:00"
+    create_or_update_point(
+        point=point,
+        user=None,
+        data={"status": "draft", "phone_hours": {"tue": [["09:00", "18:00"]]}},
+    )
+    assert availability(agent, point, moment)["phone_transfer_possible"] is False

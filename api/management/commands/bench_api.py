@@ -13,6 +13,7 @@ from django.core.management.base import BaseCommand
 from django.test import Client
 from django.test.runner import DiscoverRunner
 from django.test.utils import setup_test_environment, teardown_test_environment
+from wagtail.models import APIToken
 
 from knowledge.models import Organisation
 from points import roles
@@ -85,8 +86,14 @@ class Command(BaseCommand):
         point = realistic_point()
         agent = User.objects.create_user("bench-agent", password="x")
         agent.groups.add(Group.objects.get(name=roles.VOORLICHTER))
-        client = Client()
-        client.force_login(agent)
+        session = Client()
+        session.force_login(agent)
+        _, key = APIToken.create_token(user=agent, name="bench")
+        token = Client(headers={"Authorization": f"Bearer {key}"})
+        self.time_paths(point, session, requests, "session")
+        self.time_paths(point, token, requests, "token")
+
+    def time_paths(self, point, client, requests, auth):
         for path, label in (
             (f"/api/v1/escalation-points/{point.pk}/availability", "availability?at="),
             (f"/api/v1/escalation-points/{point.pk}/handling-term", "handling-term?from="),
@@ -108,6 +115,6 @@ class Command(BaseCommand):
             timings.sort()
             p95 = timings[int(len(timings) * 0.95)]
             self.stdout.write(
-                f"GET {label:<32} median {statistics.median(timings):5.2f} ms   "
+                f"GET {label:<32} {auth:<8} median {statistics.median(timings):5.2f} ms   "
                 f"p95 {p95:5.2f} ms   ({requests} requests, in process)"
             )
