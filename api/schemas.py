@@ -166,6 +166,12 @@ class AgreementsOut(Schema):
     with_: str = Field(alias="with")
 
 
+class LinkedItemOut(Schema):
+    kind: Literal["topic", "article", "product", "question", "organisation"]
+    id: int
+    title: str
+
+
 class PointOut(Schema):
     id: int
     status: Literal["draft", "published"]
@@ -185,6 +191,11 @@ class PointOut(Schema):
     line_codes: list[str]
     reporting: ReportingOut
     agreements: AgreementsOut
+    linked_items: list[LinkedItemOut] | None = Field(
+        None,
+        description="Alleen in de detailweergave: de kennisitems die dit punt koppelen (R23) "
+        "en de rapporteringsorganisatie (R24).",
+    )
     availability: AvailabilityOut | None = Field(
         None, description="Alleen in de detailweergave: kan er nu doorgeschakeld worden?"
     )
@@ -196,3 +207,20 @@ class PointOut(Schema):
 class ErrorOut(Schema):
     detail: str
     errors: dict[str, list[str]] = {}
+
+
+class PointSummaryOut(Schema):
+    id: int
+    editorial_title: str
+    instructions: str
+    phone: PhoneOut
+    email: EmailOut
+
+
+class KnowledgeItemOut(Schema):
+    kind: Literal["topic", "article", "product", "question", "organisation"]
+    id: int
+    title: str
+    escalation_points: list[PointSummaryOut] = Field(
+        description="Gepubliceerde escalatiepunten in de volgorde van tab Contactcenter."
+    )

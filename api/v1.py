@@ -1,10 +1,12 @@
 """API v1: JSON for agents and integrations (CTI/CRM). Schema at /api/v1/openapi.json."""
 
+from django.http import Http404
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from api.auth import API_AUTH
+from api.knowledge import router as knowledge_router
 from api.points import router as points_router
 
 api = NinjaAPI(
@@ -81,9 +83,15 @@ def authentication_error(request, exc):
     )
 
 
+@api.exception_handler(Http404)
+def not_found(request, exc):
+    return api.create_response(request, {"detail": "Niet gevonden."}, status=404)
+
+
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
     return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
 
 
 api.add_router("/escalation-points", points_router)
+api.add_router("/knowledge", knowledge_router)

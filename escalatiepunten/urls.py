@@ -9,5 +9,7 @@ urlpatterns = [
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api_v1.urls),
+    path("contactcenter/", include("console.urls")),
+    path("", include("public.urls")),
     path("", include(wagtail_urls)),
 ]

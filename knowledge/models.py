@@ -1,6 +1,18 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import (
+    FieldPanel,
+    HelpPanel,
+    InlinePanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail.search.queryset import SearchableQuerySetMixin
 
 
 class OrganisationQuerySet(models.QuerySet):
@@ -8,13 +20,19 @@ class OrganisationQuerySet(models.QuerySet):
         return self.filter(parent__isnull=True)
 
 
-class Organisation(models.Model):
+class Organisation(ClusterableModel):
     """A government entity or one of its divisions/services (a hierarchy).
 
     Escalation points report to the top-level entity (R21).
     """
 
     name = models.CharField("volledige naam", max_length=255, unique=True)
+    description = models.TextField(
+        "omschrijving",
+        blank=True,
+        help_text="Publieke omschrijving van wat de organisatie doet.",
+    )
+    website = models.URLField("website", blank=True)
     abbreviation = models.CharField(
         "afkorting",
         max_length=40,
@@ -36,7 +54,29 @@ class Organisation(models.Model):
 
     objects = OrganisationQuerySet.as_manager()
 
-    panels = [FieldPanel("name"), FieldPanel("abbreviation"), FieldPanel("parent")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("abbreviation"),
+                    FieldPanel("parent"),
+                    FieldPanel("description"),
+                    FieldPanel("website"),
+                ],
+                heading="Inhoud",
+            ),
+            ObjectList(
+                [
+                    HelpPanel(
+                        template="knowledge/panels/organisation_points.html",
+                        heading="Escalatiepunten van deze organisatie",
+                    )
+                ],
+                heading="Contactcenter",
+            ),
+        ]
+    )
     chooser_search_fields = ["abbreviation", "name"]
 
     class Meta:
@@ -71,3 +111,225 @@ class Organisation(models.Model):
                 )
             seen.add(ancestor.pk)
             ancestor = ancestor.parent
+
+
+# --- Knowledge items: the public site's pages and the agents' questions ---------------
+
+
+class EscalationPointLink(Orderable):
+    """One escalation point on an item's tab Contactcenter (R23). Contactcenter only (R1)."""
+
+    point = models.ForeignKey(
+        "points.EscalationPoint",
+        verbose_name="escalatiepunt",
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text="Typ een deel van de titel of de entiteit, bijv. 'Jacht' of 'ANB'.",
+    )
+
+    panels = [FieldPanel("point")]
+
+    class Meta(Orderable.Meta):
+        abstract = True
+        verbose_name = "escalatiepunt"
+        verbose_name_plural = "escalatiepunten"
+
+
+CONTACTCENTER_HELP = (
+    "Escalatiepunten die vragen over dit item kunnen beantwoorden, in de volgorde waarin "
+    "voorlichters ze zien. Ze verschijnen enkel op de contactcentersite, nooit publiek."
+)
+
+
+def contactcenter_tab():
+    return ObjectList(
+        [
+            InlinePanel(
+                "escalation_point_links",
+                heading="Escalatiepunten",
+                label="escalatiepunt",
+                help_text=CONTACTCENTER_HELP,
+            )
+        ],
+        heading="Contactcenter",
+    )
+
+
+def page_tabs(content_panels):
+    return TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Inhoud"),
+            ObjectList(Page.promote_panels, heading="Promotie"),
+            contactcenter_tab(),
+            ObjectList(Page.settings_panels, heading="Instellingen"),
+        ]
+    )
+
+
+class KnowledgePage(Page):
+    """Common fields of the public site's pages."""
+
+    intro = models.TextField(
+        "inleiding", blank=True, help_text="Eén of twee zinnen bovenaan de pagina."
+    )
+    body = RichTextField("tekst", blank=True)
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    class Meta:
+        abstract = True
+
+    def get_linked_points(self):
+        return [link.point for link in self.escalation_point_links.select_related("point")]
+
+
+class HomePage(Page):
+    intro = models.TextField("inleiding", blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    subpage_types = ["knowledge.TopicPage"]
+    max_count = 1
+    template = "public/home_page.html"
+
+    class Meta:
+        verbose_name = "startpagina"
+
+
+class TopicPage(KnowledgePage):
+    contactcenter_kind = "topic"
+    subpage_types = ["knowledge.ArticlePage", "knowledge.ProductPage"]
+    parent_page_types = ["knowledge.HomePage"]
+    edit_handler = page_tabs(KnowledgePage.content_panels)
+    template = "public/topic_page.html"
+
+    class Meta:
+        verbose_name = "topic"
+        verbose_name_plural = "topics"
+
+
+class ArticlePage(KnowledgePage):
+    contactcenter_kind = "article"
+    subpage_types = []
+    parent_page_types = ["knowledge.TopicPage"]
+    edit_handler = page_tabs(KnowledgePage.content_panels)
+    template = "public/article_page.html"
+
+    class Meta:
+        verbose_name = "artikel"
+        verbose_name_plural = "artikels"
+
+
+class ProductPage(KnowledgePage):
+    contactcenter_kind = "product"
+    conditions = RichTextField(
+        "voorwaarden", blank=True, help_text="Wie komt in aanmerking en onder welke voorwaarden."
+    )
+    procedure = RichTextField("hoe aanvragen", blank=True)
+    cost = models.CharField("kostprijs", max_length=200, blank=True, help_text="Bijv. 'Gratis'.")
+
+    search_fields = [
+        *KnowledgePage.search_fields,
+        index.SearchField("conditions"),
+        index.SearchField("procedure"),
+    ]
+    subpage_types = []
+    parent_page_types = ["knowledge.TopicPage"]
+    edit_handler = page_tabs(
+        [
+            *KnowledgePage.content_panels,
+            FieldPanel("conditions"),
+            FieldPanel("procedure"),
+            FieldPanel("cost"),
+        ]
+    )
+    template = "public/product_page.html"
+
+    class Meta:
+        verbose_name = "product"
+        verbose_name_plural = "producten"
+
+
+class QuestionQuerySet(SearchableQuerySetMixin, models.QuerySet):
+    pass
+
+
+class Question(index.Indexed, ClusterableModel):
+    """A question as citizens ask it, with a short answer for agents (contactcenter only)."""
+
+    question = models.CharField(
+        "vraag",
+        max_length=255,
+        help_text="Zoals burgers ze stellen, bijv. 'Hoe krijg ik een jachtverlof?'",
+    )
+    answer = models.TextField(
+        "kort antwoord", help_text="Het antwoord dat de voorlichter aan de telefoon geeft."
+    )
+    topic = models.ForeignKey(
+        TopicPage,
+        verbose_name="topic",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="questions",
+    )
+
+    objects = QuestionQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("question", boost=3),
+        index.SearchField("answer"),
+        index.AutocompleteField("question"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [FieldPanel("question"), FieldPanel("answer"), FieldPanel("topic")],
+                heading="Inhoud",
+            ),
+            contactcenter_tab(),
+        ]
+    )
+
+    class Meta:
+        verbose_name = "vraag"
+        verbose_name_plural = "vragen"
+        ordering = ["question"]
+
+    def __str__(self):
+        return self.question
+
+    def get_linked_points(self):
+        return [link.point for link in self.escalation_point_links.select_related("point")]
+
+
+class TopicEscalationPoint(EscalationPointLink):
+    item = ParentalKey(TopicPage, on_delete=models.CASCADE, related_name="escalation_point_links")
+
+    class Meta(EscalationPointLink.Meta):
+        unique_together = [("item", "point")]
+
+
+class ArticleEscalationPoint(EscalationPointLink):
+    item = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="escalation_point_links")
+
+    class Meta(EscalationPointLink.Meta):
+        unique_together = [("item", "point")]
+
+
+class ProductEscalationPoint(EscalationPointLink):
+    item = ParentalKey(ProductPage, on_delete=models.CASCADE, related_name="escalation_point_links")
+
+    class Meta(EscalationPointLink.Meta):
+        unique_together = [("item", "point")]
+
+
+class QuestionEscalationPoint(EscalationPointLink):
+    item = ParentalKey(Question, on_delete=models.CASCADE, related_name="escalation_point_links")
+
+    class Meta(EscalationPointLink.Meta):
+        unique_together = [("item", "point")]

@@ -173,3 +173,14 @@ def availability_to_data(availability: Availability) -> dict:
         "next_possible_at": local(availability.next_possible_at),
         "exception_message": availability.exception_message,
     }
+
+
+def card_context(point: EscalationPoint, at: datetime | None = None) -> dict:
+    """What an agent's card of the point shows (R3, R6-R9, R11-R13, R16-R18)."""
+    return {
+        "point": point,
+        "hours_summary": hours_summary(point),
+        "availability": availability_at(point, at),
+        "due_date": handling_due_date(point),
+        "exceptions": exceptions_to_show(point, at),
+    }

@@ -589,11 +589,7 @@ class EscalationPoint(
         from points import availability
 
         context = super().get_preview_context(request, mode_name)
-        context["point"] = self
-        context["hours_summary"] = availability.hours_summary(self)
-        context["availability"] = availability.availability_at(self)
-        context["due_date"] = availability.handling_due_date(self)
-        context["exceptions"] = availability.exceptions_to_show(self)
+        context.update(availability.card_context(self))
         return context
 
     # Derived values the agent sees (R6, R7, R9, R11, R13).

@@ -9,6 +9,8 @@ VOORLICHTER = "Voorlichter"
 BEHEERDER = "Beheerder"
 
 POINT = ("points", "escalationpoint")
+QUESTION = ("knowledge", "question")
+PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]  # on the public site's pages
 REFERENCE_MODELS = [
     ("points", "linecode"),
     ("points", "emailtemplate"),
@@ -32,15 +34,29 @@ def role_permissions() -> dict[str, list[tuple[str, str, str]]]:
 
     read_reference = perms(REFERENCE_MODELS, ["view"])
     return {
-        REDACTEUR: [ADMIN_ACCESS, *perms([POINT], POINT_ACTIONS), *read_reference],
-        VOORLICHTER: [ADMIN_ACCESS, *perms([POINT], ["view"]), *read_reference],
+        REDACTEUR: [
+            ADMIN_ACCESS,
+            *perms([POINT], POINT_ACTIONS),
+            *perms([QUESTION], CRUD),
+            *read_reference,
+        ],
+        VOORLICHTER: [
+            ADMIN_ACCESS,
+            *perms([POINT], ["view"]),
+            *perms([QUESTION], ["view"]),
+            *read_reference,
+        ],
         BEHEERDER: [
             ADMIN_ACCESS,
             *perms([POINT], POINT_ACTIONS),
+            *perms([QUESTION], CRUD),
             *perms(REFERENCE_MODELS, CRUD),
             *perms(USER_MODELS, CRUD),
         ],
     }
+
+
+PAGE_EDITING_ROLES = [REDACTEUR, BEHEERDER]
 
 
 def sync_roles(apps) -> None:
@@ -62,3 +78,28 @@ def sync_roles(apps) -> None:
             )
             permissions.append(permission)
         group.permissions.set(permissions)
+    _grant_page_permissions(apps)
+
+
+def _grant_page_permissions(apps) -> None:
+    """Editors edit and publish the public site's pages (from its home page down)."""
+    page_model = apps.get_model("wagtailcore", "Page")
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    content_type_model = apps.get_model("contenttypes", "ContentType")
+    group_page_permission_model = apps.get_model("wagtailcore", "GroupPagePermission")
+    home = page_model.objects.filter(depth=2).order_by("path").first()
+    if home is None:
+        return
+    page_type, _ = content_type_model.objects.get_or_create(app_label="wagtailcore", model="page")
+    for role in PAGE_EDITING_ROLES:
+        group = group_model.objects.get(name=role)
+        for action in PAGE_ACTIONS:
+            permission, _ = permission_model.objects.get_or_create(
+                content_type=page_type,
+                codename=f"{action}_page",
+                defaults={"name": f"Can {action} page"},
+            )
+            group_page_permission_model.objects.get_or_create(
+                group=group, page=home, permission=permission
+            )

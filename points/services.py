@@ -80,6 +80,11 @@ def point_to_data(point: EscalationPoint, *, with_state_now: bool = False) -> di
             availability.availability_at(point)
         )
         data["handling_term"]["due_date"] = availability.handling_due_date(point).isoformat()
+        from knowledge.services import items_linking
+
+        data["linked_items"] = [
+            {key: item[key] for key in ("kind", "id", "title")} for item in items_linking(point)
+        ]
     return data
 
 

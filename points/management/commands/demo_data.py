@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
 
+from knowledge.demo import load_knowledge
 from knowledge.models import Organisation
 from points import roles
 from points.models import ClosingDay, EditorialDomain, EscalationPoint, LineCode, ReportingTheme
@@ -30,6 +31,19 @@ ORGANISATIONS = [
     ("WSE", "Departement Werk en Sociale Economie", None),
     ("WSE-VOV", "Departement WSE - Team VOV", "WSE"),
 ]
+
+ORGANISATION_PROFILES = {
+    "ANB": ("Zorgt voor natuur, bos, groen en jacht in Vlaanderen.", "https://www.natuurenbos.be"),
+    "VAPH": (
+        "Ondersteunt personen met een handicap met zorg en hulpmiddelen.",
+        "https://www.vaph.be",
+    ),
+    "De Lijn": ("Verzorgt het stads- en streekvervoer met bus en tram.", "https://www.delijn.be"),
+    "VMM": ("Waakt over de kwaliteit van water en lucht in Vlaanderen.", "https://www.vmm.be"),
+    "OVAM": ("Zorgt voor het afval- en bodembeleid in Vlaanderen.", "https://www.ovam.be"),
+    "Omgeving": ("Bereidt het omgevingsbeleid van de Vlaamse overheid voor.", ""),
+    "WSE": ("Bereidt het werk- en sociale-economiebeleid voor.", "https://www.werk.be"),
+}
 
 LINE_CODES = [
     ("WONEN", "Wonen en energie"),
@@ -250,19 +264,26 @@ class Command(BaseCommand):
         self.load_reference_data()
         self.load_closing_days()
         created = self.load_points()
+        knowledge_items = load_knowledge()
         self.load_accounts()
-        self.stdout.write(f"Demogegevens geladen ({created} nieuwe escalatiepunten).")
+        self.stdout.write(
+            f"Demogegevens geladen ({created} nieuwe escalatiepunten, "
+            f"{knowledge_items} nieuwe kennisitems)."
+        )
         self.stdout.write("Demo-accounts (CMS op /cms/):")
         for username, password, role, _ in ACCOUNTS:
             self.stdout.write(f"  {role:<12} gebruiker: {username:<12} wachtwoord: {password}")
 
     def load_organisations(self):
         for abbreviation, name, parent in ORGANISATIONS:
+            description, website = ORGANISATION_PROFILES.get(abbreviation, ("", ""))
             Organisation.objects.get_or_create(
                 abbreviation=abbreviation,
                 defaults={
                     "name": name,
                     "parent": Organisation.objects.get(abbreviation=parent) if parent else None,
+                    "description": description,
+                    "website": website,
                 },
             )
 

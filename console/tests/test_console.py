@@ -1,0 +1,87 @@
+"""The contactcenter site shows knowledge items with their escalation points (R1, R23)."""
+
+import pytest
+import time_machine
+from django.urls import reverse
+
+from knowledge.models import HomePage, Question, TopicPage
+from points.services import create_or_update_point
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def linked(point_data):
+    point_data["exceptions"] = [
+        {
+            "starts_at": "2026-12-07T00:00:00+01:00",
+            "ends_at": "2026-12-07T12:00:00+01:00",
+            "channel": "phone",
+            "message": "Vanochtend niet telefonisch bereikbaar.",
+        }
+    ]
+    point = create_or_update_point(data=point_data, user=None)
+    topic = TopicPage(title="Jagen", slug="jagen", intro="Alles over jagen.")
+    HomePage.objects.get().add_child(instance=topic)
+    topic.escalation_point_links = [topic.escalation_point_links.model(point=point)]
+    topic.save_revision().publish()
+    question = Question(
+        question="Hoe vraag ik een jachtverlof aan?", answer="Via het e-loket.", topic=topic
+    )
+    question.escalation_point_links = [question.escalation_point_links.model(point=point)]
+    question.save()
+    return {"point": point, "topic": topic, "question": question}
+
+
+@pytest.fixture
+def agent(client, voorlichter):
+    client.force_login(voorlichter)
+    client.user = voorlichter
+    return client
+
+
+def test_r23_an_item_shows_its_points_with_instructions_routes_and_flags(agent, linked):
+    with time_machine.travel("2026-12-07T10:00:00+01:00", tick=False):
+        agent.force_login(agent.user)  # a session of the travelled-to time
+        html = agent.get(reverse("console:item", args=["topic", linked["topic"].pk])).content
+    html = html.decode()
+    assert "ANB - Team Jacht" in html
+    assert "Escalatie per mail? Vermeld altijd rijksregisternummer." in html
+    assert "011 12 34 56" in html and "jacht@anb.example.be" in html
+    assert "Vraag escaleren?" in html and "Doorgeven aan burger?" in html
+    assert "Vanochtend niet telefonisch bereikbaar." in html
+    assert "Weer mogelijk vanaf maandag 7 december 13:00" in html
+
+
+def test_r23_a_question_shows_its_answer_and_points(agent, linked):
+    html = agent.get(reverse("console:item", args=["question", linked["question"].pk]))
+    assert "Via het e-loket." in html.content.decode()
+    assert "ANB - Team Jacht" in html.content.decode()
+
+
+def test_r24_an_organisation_shows_the_points_reporting_to_it(agent, linked):
+    organisation = linked["point"].reporting_organisation
+    html = agent.get(reverse("console:item", args=["organisation", organisation.pk])).content
+    assert "ANB - Team Jacht" in html.decode()
+
+
+def test_the_point_page_lists_the_items_that_link_it(agent, linked):
+    html = agent.get(reverse("console:point", args=[linked["point"].pk])).content.decode()
+    assert "Jagen" in html and "Hoe vraag ik een jachtverlof aan?" in html
+    assert "Agentschap voor Natuur en Bos" in html
+
+
+def test_the_index_lists_topics_questions_and_organisations_and_searches(agent, linked):
+    html = agent.get(reverse("console:index")).content.decode()
+    assert "Jagen" in html and "Hoe vraag ik een jachtverlof aan?" in html
+    assert "Agentschap voor Natuur en Bos" in html
+    html = agent.get(reverse("console:index"), {"q": "Jacht"}).content.decode()
+    assert "ANB - Team Jacht" in html
+
+
+def test_unknown_or_unpublished_items_are_404(agent, linked):
+    assert agent.get(reverse("console:item", args=["onzin", 1])).status_code == 404
+    linked["topic"].unpublish()
+    assert agent.get(reverse("console:item", args=["topic", linked["topic"].pk])).status_code == (
+        404
+    )

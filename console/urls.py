@@ -1,0 +1,11 @@
+from django.urls import path
+
+from console import views
+
+app_name = "console"
+
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("punten/<int:point_id>/", views.point_detail, name="point"),
+    path("<slug:kind>/<int:item_id>/", views.item_detail, name="item"),
+]

@@ -1,0 +1,87 @@
+"""The contactcenter site, first version (R1, R23, R24): knowledge items as agents see them,
+with their escalation points. Only for users who may view escalation points."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+from wagtail.models import Page
+
+from knowledge.models import Organisation, Question
+from knowledge.services import (
+    get_item,
+    item_title,
+    items_linking,
+    kind_of,
+    published_points_of,
+    topics_with_children,
+)
+from points.availability import card_context
+from points.models import EscalationPoint
+
+VIEW_POINTS = "points.view_escalationpoint"
+NO_ACCESS = (
+    "Je hebt geen toegang tot de contactcentersite. Vraag een beheerder om de rol Voorlichter."
+)
+
+
+def agents_only(view):
+    @login_required
+    def wrapped(request, *args, **kwargs):
+        if not request.user.has_perm(VIEW_POINTS):
+            raise PermissionDenied(NO_ACCESS)
+        return view(request, *args, **kwargs)
+
+    wrapped.__name__ = view.__name__
+    return wrapped
+
+
+def point_cards(points):
+    points = EscalationPoint.objects.filter(pk__in=[point.pk for point in points])
+    by_pk = {point.pk: point for point in points.prefetch_related("time_slots", "exceptions")}
+    return [card_context(by_pk[pk]) for pk in by_pk]
+
+
+@agents_only
+def index(request):
+    query = request.GET.get("q", "").strip()
+    context = {"query": query}
+    if query:
+        context["points"] = list(
+            EscalationPoint.objects.published().autocomplete(query, operator="and")[:20]
+        )
+        context["questions"] = list(Question.objects.search(query)[:20])
+        pages = (page.specific for page in Page.objects.live().search(query)[:20])
+        context["pages"] = [page for page in pages if hasattr(page, "contactcenter_kind")]
+    else:
+        context["topics"] = topics_with_children()
+        context["organisations"] = Organisation.objects.top_level()
+    return render(request, "console/index.html", context)
+
+
+@agents_only
+def item_detail(request, kind: str, item_id: int):
+    item = get_item(kind, item_id)
+    if item is None:
+        raise Http404("Dit kennisitem bestaat niet of is niet gepubliceerd.")
+    points = published_points_of(item)
+    order = {point.pk: index for index, point in enumerate(points)}
+    cards = sorted(point_cards(points), key=lambda card: order[card["point"].pk])
+    return render(
+        request,
+        "console/item.html",
+        {"item": item, "kind": kind_of(item), "title": item_title(item), "cards": cards},
+    )
+
+
+@agents_only
+def point_detail(request, point_id: int):
+    point = get_object_or_404(
+        EscalationPoint.objects.published().prefetch_related("time_slots", "exceptions"),
+        pk=point_id,
+    )
+    return render(
+        request,
+        "console/point.html",
+        {**card_context(point), "linked_items": items_linking(point)},
+    )

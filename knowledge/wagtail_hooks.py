@@ -1,0 +1,16 @@
+from wagtail.snippets.models import register_snippet
+
+from knowledge.models import Question
+from points.wagtail_hooks import GuardedSnippetViewSet
+
+
+class QuestionViewSet(GuardedSnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = "Vragen"
+    menu_order = 155
+    add_to_admin_menu = True
+    list_display = ["question", "topic"]
+
+
+register_snippet(QuestionViewSet)
