@@ -184,9 +184,6 @@ class KnowledgePage(Page):
     class Meta:
         abstract = True
 
-    def get_linked_points(self):
-        return [link.point for link in self.escalation_point_links.select_related("point")]
-
 
 class HomePage(Page):
     intro = models.TextField("inleiding", blank=True)
@@ -200,8 +197,30 @@ class HomePage(Page):
         verbose_name = "startpagina"
 
 
+# Paths the site itself serves below its root; a topic with such a slug would be hidden.
+RESERVED_SLUGS = {
+    "api",
+    "cms",
+    "contactcenter",
+    "documents",
+    "media",
+    "organisaties",
+    "robots.txt",
+    "sitemap.xml",
+    "static",
+    "zoeken",
+}
+
+
 class TopicPage(KnowledgePage):
     contactcenter_kind = "topic"
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS:
+            message = f"De slug '{self.slug}' is voorbehouden voor de site zelf: kies een andere."
+            raise ValidationError({"slug": message})
+
     subpage_types = ["knowledge.ArticlePage", "knowledge.ProductPage"]
     parent_page_types = ["knowledge.HomePage"]
     edit_handler = page_tabs(KnowledgePage.content_panels)
@@ -302,9 +321,6 @@ class Question(index.Indexed, ClusterableModel):
 
     def __str__(self):
         return self.question
-
-    def get_linked_points(self):
-        return [link.point for link in self.escalation_point_links.select_related("point")]
 
 
 class TopicEscalationPoint(EscalationPointLink):

@@ -107,3 +107,12 @@ def test_r23_a_draft_point_is_not_shown_to_agents_on_an_item(
     topic.save_revision().publish()
     client.force_login(voorlichter)
     assert client.get(f"/api/v1/knowledge/topic/{topic.pk}").json()["escalation_points"] == []
+
+
+def test_a_topic_cannot_take_a_slug_the_site_itself_serves(home):
+    from django.core.exceptions import ValidationError
+
+    topic = TopicPage(title="Zoeken", slug="zoeken")
+    with pytest.raises(ValidationError) as error:
+        home.add_child(instance=topic)
+    assert "voorbehouden" in str(error.value)

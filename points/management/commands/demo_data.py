@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Site
 
 from knowledge.demo import load_knowledge
 from knowledge.models import Organisation
@@ -18,18 +19,18 @@ from points.services import create_or_update_point
 ORGANISATIONS = [
     # (abbreviation, full name, parent abbreviation)
     ("ANB", "Agentschap voor Natuur en Bos", None),
-    ("ANB-JACHT", "ANB - Team Jacht", "ANB"),
+    ("ANB-JACHT", "Afdeling Jacht en Wildbeheer", "ANB"),
     ("VAPH", "Vlaams Agentschap voor Personen met een Handicap", None),
-    ("VAPH-PRO", "VAPH - Afdeling Zorgaanbod en Professionals", "VAPH"),
+    ("VAPH-PRO", "Afdeling Zorgaanbod en Professionals", "VAPH"),
     ("De Lijn", "Vlaamse Vervoermaatschappij De Lijn", None),
-    ("DL-ABO", "De Lijn - Dienst Abonnementen", "De Lijn"),
+    ("DL-ABO", "Klantendienst Abonnementen De Lijn", "De Lijn"),
     ("VMM", "Vlaamse Milieumaatschappij", None),
-    ("VMM-GW", "VMM - Dienst Grondwater", "VMM"),
+    ("VMM-GW", "Dienst Grondwater", "VMM"),
     ("OVAM", "Openbare Vlaamse Afvalstoffenmaatschappij", None),
-    ("OVAM-AFV", "OVAM - Dienst Afvalstoffen en Materialen", "OVAM"),
+    ("OVAM-AFV", "Dienst Afvalstoffen en Materialen", "OVAM"),
     ("Omgeving", "Departement Omgeving", None),
     ("WSE", "Departement Werk en Sociale Economie", None),
-    ("WSE-VOV", "Departement WSE - Team VOV", "WSE"),
+    ("WSE-VOV", "Team Vlaamse Ondersteuningspremie", "WSE"),
 ]
 
 ORGANISATION_PROFILES = {
@@ -260,6 +261,7 @@ class Command(BaseCommand):
 
     @transaction.atomic
     def handle(self, *args, **options):
+        self.load_site()
         self.load_organisations()
         self.load_reference_data()
         self.load_closing_days()
@@ -286,6 +288,10 @@ class Command(BaseCommand):
                     "website": website,
                 },
             )
+
+    def load_site(self):
+        """Sitemaps and CMS links use the Site's address: the demo's own."""
+        Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=8000)
 
     def load_reference_data(self):
         for code, name in LINE_CODES:

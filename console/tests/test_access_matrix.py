@@ -1,0 +1,111 @@
+"""Who reaches what: anonymous visitors only the public site; the console, the v1 API and
+the CMS need a login or a token; voorlichters never reach the CMS edit views (R1)."""
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from knowledge.models import HomePage, TopicPage
+from points.services import create_or_update_point
+
+pytestmark = pytest.mark.django_db
+
+ROLES = ["anonymous", "no_role", "voorlichter", "redacteur", "beheerder"]
+
+
+@pytest.fixture
+def world(point_data, django_user_model, voorlichter, redacteur, beheerder):
+    point = create_or_update_point(data=point_data, user=None)
+    topic = TopicPage(title="Jagen", slug="jagen", intro="Alles over jagen.")
+    HomePage.objects.get().add_child(instance=topic)
+    topic.save_revision().publish()
+    users = {
+        "no_role": django_user_model.objects.create_user("burger", password="x"),
+        "voorlichter": voorlichter,
+        "redacteur": redacteur,
+        "beheerder": beheerder,
+    }
+    return {"point": point, "topic": topic, "users": users, "point_data": point_data}
+
+
+def client_for(client, world, role):
+    if role != "anonymous":
+        client.force_login(world["users"][role])
+    return client
+
+
+def status(client, method, url, data=None):
+    if method == "GET":
+        return client.get(url).status_code
+    return client.post(url, json.dumps(data), content_type="application/json").status_code
+
+
+def urls(world):
+    point, topic = world["point"], world["topic"]
+    snippets = "wagtailsnippets_points_escalationpoint"
+    return {
+        "public_home": ("GET", "/"),
+        "public_topic": ("GET", topic.url),
+        "public_search": ("GET", "/zoeken/?q=jagen"),
+        "public_organisations": ("GET", "/organisaties/"),
+        "public_sitemap": ("GET", "/sitemap.xml"),
+        "public_api": ("GET", "/api/public/topics"),
+        "console_index": ("GET", reverse("console:index")),
+        "console_point": ("GET", reverse("console:point", args=[point.pk])),
+        "api_list": ("GET", "/api/v1/escalation-points"),
+        "api_detail": ("GET", f"/api/v1/escalation-points/{point.pk}"),
+        "api_create": ("POST", "/api/v1/escalation-points"),
+        "cms_dashboard": ("GET", reverse("wagtailadmin_home")),
+        "cms_point_list": ("GET", reverse(f"{snippets}:list")),
+        "cms_point_edit": ("GET", reverse(f"{snippets}:edit", args=[point.pk])),
+        "cms_point_add": ("GET", reverse(f"{snippets}:add")),
+        "cms_page_edit": ("GET", reverse("wagtailadmin_pages:edit", args=[topic.pk])),
+        "cms_linecode_add": ("GET", reverse("wagtailsnippets_points_linecode:add")),
+    }
+
+
+OK, LOGIN, DENIED, UNAUTHORIZED, CREATED, AWAY = 200, 302, 403, 401, 201, "away"
+
+# Expected per URL family and role: anonymous, no role, voorlichter, redacteur, beheerder.
+MATRIX = {
+    "public_home": [OK, OK, OK, OK, OK],
+    "public_topic": [OK, OK, OK, OK, OK],
+    "public_search": [OK, OK, OK, OK, OK],
+    "public_organisations": [OK, OK, OK, OK, OK],
+    "public_sitemap": [OK, OK, OK, OK, OK],
+    "public_api": [OK, OK, OK, OK, OK],
+    "console_index": [LOGIN, DENIED, OK, OK, OK],
+    "console_point": [LOGIN, DENIED, OK, OK, OK],
+    "api_list": [UNAUTHORIZED, DENIED, OK, OK, OK],
+    "api_detail": [UNAUTHORIZED, DENIED, OK, OK, OK],
+    "api_create": [UNAUTHORIZED, DENIED, DENIED, CREATED, CREATED],
+    "cms_dashboard": [LOGIN, LOGIN, OK, OK, OK],
+    "cms_point_list": [LOGIN, LOGIN, OK, OK, OK],
+    "cms_point_edit": [LOGIN, LOGIN, DENIED, OK, OK],
+    "cms_point_add": [LOGIN, LOGIN, DENIED, OK, OK],
+    "cms_page_edit": [LOGIN, LOGIN, AWAY, OK, OK],
+    "cms_linecode_add": [LOGIN, LOGIN, DENIED, DENIED, OK],
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_r01_access_matrix(client, world, role):
+    client = client_for(client, world, role)
+    column = ROLES.index(role)
+    failures = []
+    for name, (method, url) in urls(world).items():
+        expected = MATRIX[name][column]
+        data = {**world["point_data"], "editorial_title": f"ANB - Test {role}"}
+        response_status = status(client, method, url, data)
+        if expected == AWAY:  # Wagtail sends a user without the right away from the form
+            if response_status not in (302, 403):
+                failures.append((name, url, "302/403", response_status))
+        elif response_status != expected:
+            failures.append((name, url, expected, response_status))
+    assert failures == []
+
+
+def test_r01_login_redirects_lead_to_the_cms_login(client, world):
+    response = client.get(reverse("console:index"))
+    assert response["Location"].startswith("/cms/login/?next=/contactcenter/")
