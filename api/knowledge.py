@@ -4,7 +4,7 @@ from ninja import Router
 from api.points import NO_VIEW, require
 from api.schemas import ErrorOut, KnowledgeItemOut
 from knowledge.services import get_item, item_title, kind_of, published_points_of
-from points.services import point_to_data
+from points.services import point_summary
 
 router = Router(tags=["kennisitems"])
 
@@ -24,5 +24,5 @@ def get_knowledge_item(request, kind: str, item_id: int):
         "kind": kind_of(item),
         "id": item.pk,
         "title": item_title(item),
-        "escalation_points": [point_to_data(point) for point in published_points_of(item)],
+        "escalation_points": [point_summary(point) for point in published_points_of(item)],
     }

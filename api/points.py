@@ -1,4 +1,5 @@
 from datetime import date
+from typing import Literal
 
 from django.contrib.auth.models import Permission
 from django.db.models import Prefetch, Q
@@ -9,13 +10,26 @@ from django.utils.dateparse import parse_datetime
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
-from api.schemas import AvailabilityOut, ErrorOut, HandlingTermAtOut, PointIn, PointOut
-from points.availability import availability_to_data, handling_due_date, published_availability
+from api.schemas import (
+    READ_ONLY_FIELDS,
+    AvailabilityOut,
+    ErrorOut,
+    HandlingTermAtOut,
+    PointIn,
+    PointOut,
+)
+from points.availability import (
+    availability_at,
+    availability_to_data,
+    handling_due_date,
+    published_availability,
+)
 from points.models import EscalationPoint
 from points.services import (
     PointDataError,
     PointPermissionError,
     create_or_update_point,
+    editable_copy,
     point_to_data,
 )
 
@@ -90,10 +104,31 @@ def list_points(request, filters: Query[ListFilters]):
     return [point_to_data(point) for point in with_relations(queryset.distinct())[:limit]]
 
 
+def may_edit(request) -> bool:
+    return request.user.has_perm("points.change_escalationpoint")
+
+
+def visible_points(request):
+    """Agents see published points only (R22); editors also the points still in draft."""
+    points = EscalationPoint.objects.all()
+    return points if may_edit(request) else points.published()
+
+
+def draft_data(point: EscalationPoint) -> dict:
+    """The latest version an editor saved, which may not be published yet."""
+    return point_to_data(editable_copy(point))
+
+
 @router.get("/{int:point_id}", response={200: PointOut, 404: ErrorOut}, by_alias=True)
-def get_point(request, point_id: int):
+def get_point(request, point_id: int, version: Literal["published", "draft"] = "published"):
+    """`version=draft` (editors) gives the latest saved draft instead of what agents see."""
     require(request, "view", NO_VIEW)
-    point = get_object_or_404(with_relations(EscalationPoint.objects.all()), pk=point_id)
+    queryset = EscalationPoint.objects.all() if version == "draft" else visible_points(request)
+    if version == "draft" and not may_edit(request):
+        raise HttpError(403, NO_CHANGE)
+    point = get_object_or_404(with_relations(queryset), pk=point_id)
+    if version == "draft":
+        return draft_data(point)
     return point_to_data(point, with_state_now=True)
 
 
@@ -118,7 +153,13 @@ def _moment(text: str | None):
 def get_availability(request, point_id: int, at: str | None = None):
     """`at` is ISO 8601; without a zone it is Brussels time; left out, it is now."""
     require(request, "view", NO_VIEW)
-    found = published_availability(point_id, _moment(at))
+    moment = _moment(at)
+    found = published_availability(point_id, moment)
+    if found is None and may_edit(request):
+        draft = EscalationPoint.objects.filter(pk=point_id).prefetch_related(
+            "time_slots", "exceptions"
+        )
+        found = availability_at(draft.first(), moment) if draft.exists() else None
     if found is None:
         raise Http404
     return availability_to_data(found)
@@ -135,7 +176,7 @@ def get_handling_term(request, point_id: int, start: str | None = Query(None, al
         start_date = date.fromisoformat(start) if start else timezone.localdate()
     except ValueError as error:
         raise HttpError(400, BAD_DATE) from error
-    point = get_object_or_404(EscalationPoint, pk=point_id)
+    point = get_object_or_404(visible_points(request), pk=point_id)
     return {
         "working_days": point.handling_working_days,
         "due_date": handling_due_date(point, start_date),
@@ -144,7 +185,8 @@ def get_handling_term(request, point_id: int, start: str | None = Query(None, al
 
 
 def _payload_data(payload: PointIn) -> dict:
-    data = payload.model_dump(by_alias=True, exclude_unset=True)
+    data = payload.model_dump(by_alias=True, exclude_unset=True, exclude=READ_ONLY_FIELDS)
+    (data.get("handling_term") or {}).pop("due_date", None)
     for exception in data.get("exceptions") or []:
         for key in ("starts_at", "ends_at"):
             if timezone.is_naive(exception[key]):
@@ -160,6 +202,8 @@ def _save(request, payload: PointIn, point: EscalationPoint | None):
     except PointPermissionError as error:
         raise HttpError(403, error.message) from error
     point = with_relations(EscalationPoint.objects.all()).get(pk=saved.pk)
+    if payload.status == "draft":
+        return draft_data(point)
     return point_to_data(point, with_state_now=True)
 
 

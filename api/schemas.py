@@ -53,6 +53,7 @@ class ExceptionIn(_In):
 class HandlingTermIn(_In):
     working_days: int | None = Field(None, description="Standaard 5 werkdagen (R18).")
     info: str | None = None
+    due_date: dt.date | None = Field(None, description="Alleen-lezen; wordt genegeerd.")
 
 
 class ContactPersonIn(_In):
@@ -73,7 +74,25 @@ class AgreementsIn(_In):
     with_: str | None = Field(None, alias="with")
 
 
+READ_ONLY_FIELDS = {
+    "id",
+    "has_unpublished_changes",
+    "phone_hours_summary",
+    "availability",
+    "linked_items",
+    "warnings",
+}
+
+
 class PointIn(_In):
+    """The detail's JSON; its read-only parts may be sent back and are ignored."""
+
+    id: int | None = None
+    has_unpublished_changes: bool | None = None
+    phone_hours_summary: str | None = None
+    availability: dict | None = None
+    linked_items: list[dict] | None = None
+    warnings: list[str] | None = None
     status: Literal["draft", "published"] = "draft"
     editorial_title: str | None = None
     public_title: str | None = None

@@ -60,7 +60,7 @@ def _error_path(location) -> str:
 def _message(error: dict) -> str:
     if error.get("type") == "literal_error":
         expected = (error.get("ctx") or {}).get("expected", "")
-        return f"Kies een van: {expected}."
+        return f"Kies een van: {expected.replace(' or ', ' of ')}."
     return _PYDANTIC_MESSAGES.get(error.get("type"), "Ongeldige waarde.")
 
 
@@ -88,9 +88,23 @@ def not_found(request, exc):
     return api.create_response(request, {"detail": "Niet gevonden."}, status=404)
 
 
+# django-ninja's own messages, in the language of the product.
+NINJA_MESSAGES = {
+    "CSRF check Failed": (
+        "De CSRF-controle faalde: stuur het csrftoken mee (X-CSRFToken) of gebruik een API-sleutel."
+    ),
+    "Cannot parse request body": "De inhoud van het verzoek is geen geldige JSON.",
+}
+
+
 @api.exception_handler(HttpError)
 def http_error(request, exc: HttpError):
-    return api.create_response(request, {"detail": str(exc)}, status=exc.status_code)
+    message = str(exc)
+    detail = next(
+        (dutch for english, dutch in NINJA_MESSAGES.items() if message.startswith(english)),
+        message,
+    )
+    return api.create_response(request, {"detail": detail}, status=exc.status_code)
 
 
 api.add_router("/escalation-points", points_router)

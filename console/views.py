@@ -20,6 +20,13 @@ from points.availability import card_context
 from points.models import EscalationPoint
 
 VIEW_POINTS = "points.view_escalationpoint"
+KIND_LABELS = {
+    "topic": "topic",
+    "article": "artikel",
+    "product": "product",
+    "question": "vraag",
+    "organisation": "organisatie",
+}
 NO_ACCESS = (
     "Je hebt geen toegang tot de contactcentersite. Vraag een beheerder om de rol Voorlichter."
 )
@@ -70,7 +77,13 @@ def item_detail(request, kind: str, item_id: int):
     return render(
         request,
         "console/item.html",
-        {"item": item, "kind": kind_of(item), "title": item_title(item), "cards": cards},
+        {
+            "item": item,
+            "kind": kind_of(item),
+            "kind_label": KIND_LABELS[kind_of(item)],
+            "title": item_title(item),
+            "cards": cards,
+        },
     )
 
 

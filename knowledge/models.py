@@ -100,6 +100,14 @@ class Organisation(ClusterableModel):
         return organisation
 
     def clean(self):
+        if self.pk and self.parent_id and self.escalation_points.exists():
+            titles = ", ".join(self.escalation_points.values_list("editorial_title", flat=True)[:5])
+            raise ValidationError(
+                {
+                    "parent": "Escalatiepunten rapporteren aan deze organisatie als entiteit "
+                    f"({titles}). Kies eerst voor die punten een andere rapporteringsorganisatie."
+                }
+            )
         ancestor, seen = self.parent, set()
         while ancestor is not None:
             if ancestor.pk == self.pk or ancestor.pk in seen:

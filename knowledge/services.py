@@ -53,8 +53,11 @@ def published_points_of(item) -> list[EscalationPoint]:
     """R23/R24: the item's published points in the editor's order. An organisation's points
     are those that report to it (the point's reporting organisation is the one source)."""
     if isinstance(item, Organisation):
-        return list(item.escalation_points.published().order_by("editorial_title"))
-    links = item.escalation_point_links.select_related("point").order_by("sort_order")
+        points = item.escalation_points.published().select_related("email_template")
+        return list(points.order_by("editorial_title"))
+    links = item.escalation_point_links.select_related("point__email_template").order_by(
+        "sort_order"
+    )
     return [link.point for link in links if link.point.live]
 
 

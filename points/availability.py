@@ -75,17 +75,17 @@ def engine_exception(exception) -> AvailabilityException:
     )
 
 
-def phone_schedule(point: EscalationPoint, years) -> PhoneSchedule:
+def phone_schedule(point: EscalationPoint, days: dict[date, str]) -> PhoneSchedule:
     return PhoneSchedule(
         phone_hours.weekly_hours_from_slots(point.time_slots.all()),
-        closing_days(point.reporting_organisation_id, years),
+        days,
         [engine_exception(exception) for exception in point.exceptions.all()],
     )
 
 
 def published_availability(point_id: int, at: datetime | None = None) -> Availability | None:
     """Availability of a published point from the process cache; None if there is no such
-    point. Drafts and previews use `availability_at` with the object in hand."""
+    published point. Drafts and previews use `availability_at` with the object in hand."""
     point = (
         EscalationPoint.objects.filter(pk=point_id)
         .only(
@@ -98,13 +98,8 @@ def published_availability(point_id: int, at: datetime | None = None) -> Availab
         )
         .first()
     )
-    if point is None:
+    if point is None or not point.live:
         return None
-    if not point.live:
-        return availability_at(
-            EscalationPoint.objects.prefetch_related("time_slots", "exceptions").get(pk=point.pk),
-            at,
-        )
     at = at or timezone.now()
     year = timezone.localtime(at).year
     key = (
@@ -120,7 +115,9 @@ def published_availability(point_id: int, at: datetime | None = None) -> Availab
         point = EscalationPoint.objects.prefetch_related("time_slots", "exceptions").get(
             pk=point.pk
         )
-        schedule = phone_schedule(point, [year, year + 1])
+        schedule = phone_schedule(
+            point, closing_days(point.reporting_organisation_id, [year, year + 1])
+        )
         _schedules[key] = schedule
         if len(_schedules) > SCHEDULE_CACHE_SIZE:
             _schedules.popitem(last=False)
@@ -129,20 +126,27 @@ def published_availability(point_id: int, at: datetime | None = None) -> Availab
     )
 
 
-def availability_at(point: EscalationPoint, at: datetime | None = None) -> Availability:
+def availability_at(
+    point: EscalationPoint, at: datetime | None = None, *, days: dict | None = None
+) -> Availability:
     """May an agent transfer a call to the point at `at` (now by default)?"""
     at = at or timezone.now()
     year = timezone.localtime(at).year
-    schedule = phone_schedule(point, [year, year + 1])
+    if days is None:
+        days = closing_days(point.reporting_organisation_id, [year, year + 1])
+    schedule = phone_schedule(point, days)
     return schedule.availability(
         at, has_phone=point.has_phone, transfer_allowed=point.phone_transfer_allowed
     )
 
 
-def handling_due_date(point: EscalationPoint, start: date | None = None) -> date:
+def handling_due_date(
+    point: EscalationPoint, start: date | None = None, *, days: dict | None = None
+) -> date:
     """R18: the N-th working day after `start` (today by default)."""
     start = start or timezone.localdate()
-    days = closing_days(point.reporting_organisation_id, [start.year, start.year + 1])
+    if days is None:
+        days = closing_days(point.reporting_organisation_id, [start.year, start.year + 1])
     return add_working_days(start, point.handling_working_days, days)
 
 
@@ -177,10 +181,12 @@ def availability_to_data(availability: Availability) -> dict:
 
 def card_context(point: EscalationPoint, at: datetime | None = None) -> dict:
     """What an agent's card of the point shows (R3, R6-R9, R11-R13, R16-R18)."""
+    year = timezone.localtime(at or timezone.now()).year
+    days = closing_days(point.reporting_organisation_id, [year, year + 1])
     return {
         "point": point,
         "hours_summary": hours_summary(point),
-        "availability": availability_at(point, at),
-        "due_date": handling_due_date(point),
+        "availability": availability_at(point, at, days=days),
+        "due_date": handling_due_date(point, days=days),
         "exceptions": exceptions_to_show(point, at),
     }

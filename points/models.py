@@ -156,6 +156,12 @@ class ReportingTheme(models.Model):
         return self.name
 
 
+CLOSING_DAY_EXISTS = (
+    "Voor deze datum bestaat al een sluitingsdag (voor dezelfde organisatie). Pas die aan in "
+    "plaats van een tweede toe te voegen."
+)
+
+
 class ClosingDay(models.Model):
     """A day the phone hours and the handling term skip, or a generated holiday switched off.
 
@@ -202,17 +208,28 @@ class ClosingDay(models.Model):
         ordering = ["day"]
         constraints = [
             models.UniqueConstraint(
-                fields=["day", "organisation"], name="one_closing_day_per_date_and_organisation"
+                fields=["day", "organisation"],
+                name="one_closing_day_per_date_and_organisation",
+                violation_error_message=CLOSING_DAY_EXISTS,
             ),
             models.UniqueConstraint(
                 fields=["day"],
                 condition=models.Q(organisation__isnull=True),
                 name="one_global_closing_day_per_date",
+                violation_error_message=CLOSING_DAY_EXISTS,
             ),
         ]
 
     def __str__(self):
         return f"{self.day:%d-%m-%Y} {self.name}"
+
+    def clean(self):
+        super().clean()
+        if self.organisation_id and not self.organisation.is_top_level:
+            top = self.organisation.top_level
+            raise ValidationError(
+                {"organisation": rules.ORGANISATION_NOT_TOP_LEVEL.format(top=top.name)}
+            )
 
 
 def default_email_template_id():

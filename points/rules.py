@@ -8,11 +8,12 @@ module: `apply_defaults`, `field_errors` (always enforced), `publish_errors`
 
 import re
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 import phonenumbers
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from email_validator import EmailNotValidError, validate_email
 
 from calendar_engine import parse_slot, validate_day_slots
@@ -224,7 +225,7 @@ def field_errors(point) -> dict[str, list[str]]:
     if organisation is not None and not organisation.is_top_level:
         top = organisation.top_level
         _add(errors, "reporting_organisation", ORGANISATION_NOT_TOP_LEVEL.format(top=top.name))
-    if point.agreements_date and point.agreements_date > date.today():
+    if point.agreements_date and point.agreements_date > timezone.localdate():
         _add(errors, "agreements_date", AGREEMENTS_IN_FUTURE)
     return errors
 

@@ -88,6 +88,37 @@ def point_to_data(point: EscalationPoint, *, with_state_now: bool = False) -> di
     return data
 
 
+def point_summary(point: EscalationPoint) -> dict:
+    """What a list of an item's points needs; no related rows beyond the e-mail template."""
+    fields = _routes(point)
+    return {
+        "id": point.pk,
+        "editorial_title": point.editorial_title,
+        "instructions": point.instructions,
+        **fields,
+    }
+
+
+def _routes(point: EscalationPoint) -> dict:
+    # The editor's choices as stored, so the JSON round-trips; without a number or an
+    # address the route is not offered at all (R6): see `availability`.
+    return {
+        "phone": {
+            "number": point.phone_number,
+            "transfer_allowed": point.phone_transfer_allowed,
+            "transfer_mode": point.transfer_mode,
+            "share_with_citizen": point.phone_share_with_citizen,
+        },
+        "email": {
+            "address": point.email_address,
+            "forward_allowed": point.email_forward_allowed,
+            "delivery": point.email_delivery,
+            "share_with_citizen": point.email_share_with_citizen,
+            "template": point.email_template.code if point.email_template_id else None,
+        },
+    }
+
+
 def _point_fields(point: EscalationPoint) -> dict:
     tz = timezone.get_current_timezone()
     return {
@@ -98,19 +129,7 @@ def _point_fields(point: EscalationPoint) -> dict:
         "public_title": point.public_title,
         "instructions": point.instructions,
         "content": point.content,
-        "phone": {
-            "number": point.phone_number,
-            "transfer_allowed": point.may_transfer_by_phone,
-            "transfer_mode": point.transfer_mode,
-            "share_with_citizen": point.has_phone and point.phone_share_with_citizen,
-        },
-        "email": {
-            "address": point.email_address,
-            "forward_allowed": point.may_forward_by_email,
-            "delivery": point.email_delivery,
-            "share_with_citizen": point.has_email and point.email_share_with_citizen,
-            "template": point.email_template.code if point.email_template_id else None,
-        },
+        **_routes(point),
         "phone_hours": phone_hours.week_from_slots(point.time_slots.all()),
         "phone_hours_summary": availability.hours_summary(point),
         "exceptions": [
@@ -239,6 +258,7 @@ _SIMPLE_FIELDS = {
     ("agreements", "with"): "agreements_with",
 }
 
+_CHOICE_FIELDS = {"transfer_mode", "email_delivery"}
 _MISSING = object()
 
 
@@ -261,9 +281,13 @@ def apply_point_data(point: EscalationPoint, data: dict) -> list[LineCode] | Non
         value = _get(data, path)
         if value is _MISSING:
             continue
-        if value is None and field in {"agreements_date"}:
-            setattr(point, field, None)
-        elif value is not None:
+        if value is None:
+            # null clears a text or date; a choice or a yes/no keeps its value.
+            if field == "agreements_date":
+                point.agreements_date = None
+            elif isinstance(getattr(point, field), str) and field not in _CHOICE_FIELDS:
+                setattr(point, field, "")
+        else:
             setattr(point, field, value.strip() if isinstance(value, str) else value)
 
     template = _get(data, ("email", "template"))

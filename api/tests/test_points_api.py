@@ -117,7 +117,9 @@ def test_type_errors_are_400_in_dutch_too(editor, point_data):
     point_data["phone"]["transfer_allowed"] = "misschien"
     point_data["handling_term"]["working_days"] = "vijf"
     point_data["onbekend"] = 1
+    point_data["phone"]["transfer_mode"] = "half"
     errors = post(editor, point_data).json()["errors"]
+    assert errors["phone.transfer_mode"] == ["Kies een van: 'closed' of 'open'."]
     assert errors["phone.transfer_allowed"] == ["Kies true of false."]
     assert errors["handling_term.working_days"] == ["Vul een geheel getal in."]
     assert errors["onbekend"] == ["Onbekend veld."]
@@ -156,8 +158,16 @@ def test_put_as_draft_keeps_the_published_version_for_agents(editor, point_data)
     point_id = post(editor, point_data).json()["id"]
     response = put(editor, point_id, {"status": "draft", "phone": {"number": "02 553 21 00"}})
     assert response.status_code == 200
-    assert response.json()["phone"]["number"] == "011 12 34 56"
+    assert response.json()["phone"]["number"] == "02 553 21 00"  # the editor's draft
     assert response.json()["has_unpublished_changes"] is True
+    assert editor.get(f"{BASE}/{point_id}").json()["phone"]["number"] == "011 12 34 56"
+    draft = editor.get(f"{BASE}/{point_id}", {"version": "draft"}).json()
+    assert draft["phone"]["number"] == "02 553 21 00"
+    # A later partial PUT continues from the draft, not from the published version.
+    put(editor, point_id, {"status": "draft", "instructions": "Vermeld altijd het dossier."})
+    draft = editor.get(f"{BASE}/{point_id}", {"version": "draft"}).json()
+    assert draft["phone"]["number"] == "02 553 21 00"
+    assert draft["instructions"] == "Vermeld altijd het dossier."
 
 
 def test_list_returns_only_published_points_and_searches(editor, point_data):
@@ -234,10 +244,40 @@ def test_r06_r09_r13_without_a_number_the_phone_route_is_not_offered(editor, poi
     point_data["phone"] = {"number": "", "share_with_citizen": True}
     point_data["email"].update(share_with_citizen=True, delivery="crm")
     body = post(editor, point_data).json()
-    assert body["phone"]["transfer_allowed"] is False
-    assert body["phone"]["share_with_citizen"] is False
+    assert body["availability"]["reason"] == "no_phone"
+    assert body["availability"]["phone_transfer_possible"] is False
     assert body["email"]["share_with_citizen"] is True
     assert body["email"]["delivery"] == "crm"  # R12
+
+
+def test_r07_the_json_round_trips_so_adding_a_number_keeps_the_default_yes(editor, point_data):
+    point_data["phone"] = {"number": ""}
+    body = post(editor, point_data).json()
+    body["phone"]["number"] = "011 12 34 56"
+    again = put(editor, body["id"], {**body, "status": "published"}).json()
+    assert again["phone"]["transfer_allowed"] is True
+
+
+def test_null_clears_a_text_field_and_leaves_choices_alone(editor, point_data):
+    point_id = post(editor, point_data).json()["id"]
+    body = put(
+        editor, point_id, {"status": "published", "phone": {"number": None, "transfer_mode": None}}
+    )
+    assert body.json()["phone"]["number"] == ""
+    assert body.json()["phone"]["transfer_mode"] == "closed"
+
+
+def test_r22_agents_never_see_a_point_that_is_only_a_draft(
+    client, redacteur, voorlichter, point_data
+):
+    client.force_login(redacteur)
+    point_id = post(client, {**point_data, "status": "draft"}).json()["id"]
+    for path in ("", "/availability", "/handling-term"):
+        assert client.get(f"{BASE}/{point_id}{path}").status_code == 200, path
+    client.force_login(voorlichter)
+    for path in ("", "/availability", "/handling-term"):
+        assert client.get(f"{BASE}/{point_id}{path}").status_code == 404, path
+    assert client.get(f"{BASE}/{point_id}", {"version": "draft"}).status_code == 403
 
 
 def test_r11_no_forwarding_means_the_citizen_mails_himself(editor, point_data):

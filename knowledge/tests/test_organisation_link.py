@@ -47,3 +47,32 @@ def test_r24_the_point_detail_names_its_organisation(client, voorlichter, point)
     linked = client.get(f"/api/v1/escalation-points/{point.pk}").json()["linked_items"]
     anb = Organisation.objects.get(abbreviation="ANB")
     assert {"kind": "organisation", "id": anb.pk, "title": anb.name} in linked
+
+
+def test_r24_an_entity_with_points_cannot_silently_become_a_division(point):
+    from django.core.exceptions import ValidationError
+
+    anb = Organisation.objects.get(abbreviation="ANB")
+    anb.parent = Organisation.objects.get(abbreviation="VMM")
+    with pytest.raises(ValidationError) as error:
+        anb.full_clean()
+    assert "ANB - Team Jacht" in str(error.value)
+
+
+def test_r21_a_closing_day_is_for_an_entity_not_a_division(point):
+    from django.core.exceptions import ValidationError
+
+    from points.models import ClosingDay
+
+    day = ClosingDay(
+        day="2026-12-08",
+        name="Teamdag",
+        organisation=Organisation.objects.get(abbreviation="ANB-JACHT"),
+    )
+    with pytest.raises(ValidationError) as error:
+        day.full_clean()
+    assert "Agentschap voor Natuur en Bos" in str(error.value)
+    ClosingDay.objects.create(day="2026-12-08", name="Brugdag")
+    with pytest.raises(ValidationError) as error:
+        ClosingDay(day="2026-12-08", name="Nog een").full_clean()
+    assert "bestaat al een sluitingsdag" in str(error.value)

@@ -65,8 +65,9 @@ def next_weekday(start: date, weekday: int) -> date:
 
 
 def whole_day(day: date) -> tuple[datetime, datetime]:
-    start = timezone.make_aware(datetime.combine(day, time.min))
-    return start, timezone.make_aware(datetime.combine(day + timedelta(days=1), time.min))
+    """The day's local noon twice: with whole_days the rules widen it to midnight-midnight."""
+    noon = timezone.make_aware(datetime.combine(day, time(12)))
+    return noon, noon + timedelta(minutes=1)
 
 
 def demo_points(today: date) -> list[dict]:
@@ -96,6 +97,7 @@ def demo_points(today: date) -> list[dict]:
                 {
                     "starts_at": team_day_start,
                     "ends_at": team_day_end,
+                    "whole_days": True,
                     "channel": "phone",
                     "message": (f"Telefonisch niet bereikbaar op donderdag {team_day:%d-%m-%Y}."),
                 }
