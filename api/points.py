@@ -108,10 +108,15 @@ def may_edit(request) -> bool:
     return request.user.has_perm("points.change_escalationpoint")
 
 
-def visible_points(request):
-    """Agents see published points only (R22); editors also the points still in draft."""
-    points = EscalationPoint.objects.all()
-    return points if may_edit(request) else points.published()
+def get_visible(request, queryset, point_id: int) -> EscalationPoint:
+    """Agents see published points only (R22); editors also the points still in draft.
+    The permission is looked up only for a point that is not published."""
+    point = queryset.published().filter(pk=point_id).first()
+    if point is None and may_edit(request):
+        point = queryset.filter(pk=point_id).first()
+    if point is None:
+        raise Http404
+    return point
 
 
 def draft_data(point: EscalationPoint) -> dict:
@@ -123,12 +128,11 @@ def draft_data(point: EscalationPoint) -> dict:
 def get_point(request, point_id: int, version: Literal["published", "draft"] = "published"):
     """`version=draft` (editors) gives the latest saved draft instead of what agents see."""
     require(request, "view", NO_VIEW)
-    queryset = EscalationPoint.objects.all() if version == "draft" else visible_points(request)
-    if version == "draft" and not may_edit(request):
-        raise HttpError(403, NO_CHANGE)
-    point = get_object_or_404(with_relations(queryset), pk=point_id)
     if version == "draft":
-        return draft_data(point)
+        if not may_edit(request):
+            raise HttpError(403, NO_CHANGE)
+        return draft_data(get_object_or_404(with_relations(EscalationPoint.objects), pk=point_id))
+    point = get_visible(request, with_relations(EscalationPoint.objects.all()), point_id)
     return point_to_data(point, with_state_now=True)
 
 
@@ -176,7 +180,7 @@ def get_handling_term(request, point_id: int, start: str | None = Query(None, al
         start_date = date.fromisoformat(start) if start else timezone.localdate()
     except ValueError as error:
         raise HttpError(400, BAD_DATE) from error
-    point = get_object_or_404(visible_points(request), pk=point_id)
+    point = get_visible(request, EscalationPoint.objects.all(), point_id)
     return {
         "working_days": point.handling_working_days,
         "due_date": handling_due_date(point, start_date),
