@@ -12,6 +12,7 @@ from knowledge.services import (
     get_item,
     item_title,
     items_linking,
+    kind_label,
     kind_of,
     published_points_of,
     topics_with_children,
@@ -20,13 +21,6 @@ from points.availability import card_context
 from points.models import EscalationPoint
 
 VIEW_POINTS = "points.view_escalationpoint"
-KIND_LABELS = {
-    "topic": "topic",
-    "article": "artikel",
-    "product": "product",
-    "question": "vraag",
-    "organisation": "organisatie",
-}
 NO_ACCESS = (
     "Je hebt geen toegang tot de contactcentersite. Vraag een beheerder om de rol Voorlichter."
 )
@@ -80,7 +74,7 @@ def item_detail(request, kind: str, item_id: int):
         {
             "item": item,
             "kind": kind_of(item),
-            "kind_label": KIND_LABELS[kind_of(item)],
+            "kind_label": kind_label(kind_of(item)),
             "title": item_title(item),
             "cards": cards,
         },

@@ -31,6 +31,13 @@ def item_title(item) -> str:
     return item.title
 
 
+ORGANISATION_LABEL = "organisatie"
+
+
+def kind_label(kind: str) -> str:
+    return KINDS[kind][2] if kind in KINDS else ORGANISATION_LABEL
+
+
 def kind_of(item) -> str:
     for kind, (model, _, _) in KINDS.items():
         if isinstance(item, model):
@@ -76,7 +83,7 @@ def items_linking(point: EscalationPoint) -> list[dict]:
         items.append(
             {
                 "kind": "organisation",
-                "label": "organisatie",
+                "label": ORGANISATION_LABEL,
                 "id": organisation.pk,
                 "title": organisation.name,
             }

@@ -8,7 +8,7 @@ from django.utils.html import escape
 
 from knowledge.models import Organisation
 from points import rules
-from points.models import EscalationPoint, LineCode
+from points.models import EmailTemplate, EscalationPoint, LineCode
 from points.tests.admin_forms import point_form_data, publish
 
 ADD_URL = reverse("wagtailsnippets_points_escalationpoint:add")
@@ -45,10 +45,7 @@ def test_r07_r08_r11_r12_r14_r18_r20_new_form_shows_the_guideline_defaults(edito
     assert form["phone_share_with_citizen"].value() is False
     assert form["handling_working_days"].value() == 5
     template_id = form["email_template"].value()
-    assert rules.DEFAULT_TEMPLATE_CODE == "1700"
-    assert template_id and str(template_id) == str(
-        EscalationPoint._meta.get_field("email_template").get_default()
-    )
+    assert EmailTemplate.objects.get(pk=template_id).name == "Escalatie Template Detail 1700"
     default_line = LineCode.objects.get(code="1700")
     assert [int(pk) for pk in form["line_codes"].value()] == [default_line.pk]
 
