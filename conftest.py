@@ -6,9 +6,8 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.auth.models import Group, User
 
-from knowledge.models import Organisation
-from points import roles
-from points.models import EditorialDomain, LineCode, ReportingTheme
+from core import roles
+from reference.models import EditorialDomain, LineCode, Organisation, ReportingTheme
 
 
 def make_user(username: str, role: str | None) -> User:
@@ -22,7 +21,7 @@ def make_user(username: str, role: str | None) -> User:
 def fresh_schedule_caches():
     """Schedules are cached per process; a rolled-back test database must not leak into
     the next test through them."""
-    from points.availability import clear_caches
+    from points.schedules import clear_caches
 
     clear_caches()
     yield

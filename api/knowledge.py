@@ -3,8 +3,9 @@ from ninja import Router
 
 from api.points import NO_VIEW, require
 from api.schemas import ErrorOut, KnowledgeItemOut
+from knowledge.models import KnowledgeKind
 from knowledge.services import get_item, item_title, kind_of, published_points_of
-from points.services import point_summary
+from points.document import SUMMARY, to_data
 
 router = Router(tags=["kennisitems"])
 
@@ -14,7 +15,7 @@ router = Router(tags=["kennisitems"])
     response={200: KnowledgeItemOut, 404: ErrorOut},
     summary="Een kennisitem met zijn escalatiepunten (R23, R24)",
 )
-def get_knowledge_item(request, kind: str, item_id: int):
+def get_knowledge_item(request, kind: KnowledgeKind, item_id: int):
     """`kind` is topic, article, product, question or organisation."""
     require(request, "view", NO_VIEW)
     item = get_item(kind, item_id)
@@ -24,5 +25,5 @@ def get_knowledge_item(request, kind: str, item_id: int):
         "kind": kind_of(item),
         "id": item.pk,
         "title": item_title(item),
-        "escalation_points": [point_summary(point) for point in published_points_of(item)],
+        "escalation_points": [to_data(point, only=SUMMARY) for point in published_points_of(item)],
     }

@@ -11,26 +11,27 @@ from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
 from api.schemas import (
-    READ_ONLY_FIELDS,
     AvailabilityOut,
     ErrorOut,
     HandlingTermAtOut,
     PointIn,
     PointOut,
 )
-from points.availability import (
+from knowledge.services import items_linking
+from points.document import DocumentError, to_data
+from points.models import EscalationPoint, PointStatus
+from points.schedules import (
     availability_at,
     availability_to_data,
     handling_due_date,
     published_availability,
 )
-from points.models import EscalationPoint
+from points.search import search_points
 from points.services import (
-    PointDataError,
     PointPermissionError,
     create_or_update_point,
     editable_copy,
-    point_to_data,
+    with_state_now,
 )
 
 router = Router(tags=["escalatiepunten"])
@@ -76,32 +77,17 @@ class ListFilters(Schema):
     limit: int = 50
 
 
-def ranked_ids(query: str) -> list[int]:
-    """Search-index matches first (ranked), then title/term prefix matches."""
-    published = EscalationPoint.objects.published()
-    ids = [point.pk for point in published.search(query, operator="and")[:200]]
-    for point in published.autocomplete(query, operator="and")[:200]:
-        if point.pk not in ids:
-            ids.append(point.pk)
-    return ids
-
-
 @router.get("", response=list[PointOut], by_alias=True, summary="Gepubliceerde escalatiepunten")
 def list_points(request, filters: Query[ListFilters]):
     require(request, "view", NO_VIEW)
-    queryset = EscalationPoint.objects.published()
-    if filters.line:
-        queryset = queryset.filter(line_codes__code__iexact=filters.line)
-    if filters.organisation:
-        queryset = queryset.filter(
-            reporting_organisation__abbreviation__iexact=filters.organisation
-        )
-    limit = max(1, min(filters.limit, 200))
-    if filters.q.strip():
-        order = ranked_ids(filters.q.strip())
-        points = {p.pk: p for p in with_relations(queryset.filter(pk__in=order))}
-        return [point_to_data(points[pk]) for pk in order if pk in points][:limit]
-    return [point_to_data(point) for point in with_relations(queryset.distinct())[:limit]]
+    points = search_points(
+        filters.q,
+        line=filters.line,
+        organisation=filters.organisation,
+        limit=max(1, min(filters.limit, 200)),
+        queryset=with_relations(EscalationPoint.objects.all()),
+    )
+    return [to_data(point) for point in points]
 
 
 def may_edit(request) -> bool:
@@ -121,7 +107,16 @@ def get_visible(request, queryset, point_id: int) -> EscalationPoint:
 
 def draft_data(point: EscalationPoint) -> dict:
     """The latest version an editor saved, which may not be published yet."""
-    return point_to_data(editable_copy(point))
+    return to_data(editable_copy(point))
+
+
+def detail_data(point: EscalationPoint) -> dict:
+    """The point as agents see it now: availability, due date and linked items (R23)."""
+    data = with_state_now(point, to_data(point))
+    data["linked_items"] = [
+        {key: item[key] for key in ("kind", "id", "title")} for item in items_linking(point)
+    ]
+    return data
 
 
 @router.get("/{int:point_id}", response={200: PointOut, 404: ErrorOut}, by_alias=True)
@@ -133,7 +128,7 @@ def get_point(request, point_id: int, version: Literal["published", "draft"] = "
             raise HttpError(403, NO_CHANGE)
         return draft_data(get_object_or_404(with_relations(EscalationPoint.objects), pk=point_id))
     point = get_visible(request, with_relations(EscalationPoint.objects.all()), point_id)
-    return point_to_data(point, with_state_now=True)
+    return detail_data(point)
 
 
 BAD_MOMENT = "Geef een tijdstip als ISO 8601, bijv. 2026-12-10T09:00:00+01:00."
@@ -188,27 +183,18 @@ def get_handling_term(request, point_id: int, start: str | None = Query(None, al
     }
 
 
-def _payload_data(payload: PointIn) -> dict:
-    data = payload.model_dump(by_alias=True, exclude_unset=True, exclude=READ_ONLY_FIELDS)
-    (data.get("handling_term") or {}).pop("due_date", None)
-    for exception in data.get("exceptions") or []:
-        for key in ("starts_at", "ends_at"):
-            if timezone.is_naive(exception[key]):
-                exception[key] = timezone.make_aware(exception[key])
-    return data
-
-
 def _save(request, payload: PointIn, point: EscalationPoint | None):
+    data = payload.model_dump(by_alias=True, exclude_unset=True)
     try:
-        saved = create_or_update_point(data=_payload_data(payload), user=request.user, point=point)
-    except PointDataError as error:
+        saved = create_or_update_point(data=data, user=request.user, point=point)
+    except DocumentError as error:
         return Status(400, {"detail": "Het escalatiepunt is niet bewaard.", "errors": error.errors})
     except PointPermissionError as error:
         raise HttpError(403, error.message) from error
     point = with_relations(EscalationPoint.objects.all()).get(pk=saved.pk)
-    if payload.status == "draft":
+    if payload.status == PointStatus.DRAFT:
         return draft_data(point)
-    return point_to_data(point, with_state_now=True)
+    return detail_data(point)
 
 
 @router.post(

@@ -58,7 +58,7 @@ def _error_path(location) -> str:
 
 
 def _message(error: dict) -> str:
-    if error.get("type") == "literal_error":
+    if error.get("type") in {"literal_error", "enum"}:
         expected = (error.get("ctx") or {}).get("expected", "")
         return f"Kies een van: {expected.replace(' or ', ' of ')}."
     return _PYDANTIC_MESSAGES.get(error.get("type"), "Ongeldige waarde.")

@@ -13,17 +13,16 @@ from calendar_engine.availability import (
     Reason,
 )
 from calendar_engine.closing_days import FLEMISH_COMMUNITY_DAY, belgian_closing_days
-from calendar_engine.exceptions import (
-    CHANNELS,
+from calendar_engine.deviations import (
     AvailabilityException,
     Channel,
     active_exceptions,
-    exception_is_relevant,
     upcoming_exceptions,
 )
 from calendar_engine.hours import (
     WEEKDAY_ABBREVIATIONS,
     WEEKDAY_KEYS,
+    WEEKDAY_NAMES,
     Slot,
     WeeklyHours,
     parse_slot,
@@ -39,11 +38,11 @@ from calendar_engine.working_days import (
 
 __all__ = [
     "BRUSSELS",
-    "CHANNELS",
     "FLEMISH_COMMUNITY_DAY",
     "SEARCH_HORIZON_DAYS",
     "WEEKDAY_ABBREVIATIONS",
     "WEEKDAY_KEYS",
+    "WEEKDAY_NAMES",
     "Availability",
     "AvailabilityException",
     "Channel",
@@ -54,7 +53,6 @@ __all__ = [
     "active_exceptions",
     "add_working_days",
     "belgian_closing_days",
-    "exception_is_relevant",
     "is_working_day",
     "parse_slot",
     "parse_time",

@@ -9,7 +9,7 @@ from itertools import accumulate
 from types import MappingProxyType
 
 from calendar_engine._clock import BRUSSELS, to_instant, wall_to_instants
-from calendar_engine.exceptions import AvailabilityException
+from calendar_engine.deviations import AvailabilityException
 from calendar_engine.hours import MINUTES_PER_DAY, WeeklyHours
 
 # next_possible_at looks through the asked day and this many days after it.

@@ -18,6 +18,7 @@ NO_PHONE_HOURS_SUMMARY = "Geen telefonische bereikbaarheid"
 
 WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 WEEKDAY_ABBREVIATIONS = ("ma", "di", "wo", "do", "vr", "za", "zo")
+WEEKDAY_NAMES = ("maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag")
 
 _TIME_PATTERN = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*$")
 

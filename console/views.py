@@ -7,18 +7,18 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from wagtail.models import Page
 
-from knowledge.models import Organisation, Question
+from knowledge.models import Question
 from knowledge.services import (
     get_item,
     item_title,
     items_linking,
-    kind_label,
     kind_of,
     published_points_of,
     topics_with_children,
 )
-from points.availability import card_context
 from points.models import EscalationPoint
+from points.search import search_points
+from reference.models import Organisation
 
 VIEW_POINTS = "points.view_escalationpoint"
 NO_ACCESS = (
@@ -37,10 +37,11 @@ def agents_only(view):
     return wrapped
 
 
-def point_cards(points):
-    points = EscalationPoint.objects.filter(pk__in=[point.pk for point in points])
-    by_pk = {point.pk: point for point in points.prefetch_related("time_slots", "exceptions")}
-    return [card_context(by_pk[pk]) for pk in by_pk]
+def with_schedule(points: list[EscalationPoint]) -> list[EscalationPoint]:
+    """The points in the same order, with what their cards need fetched in two queries."""
+    fetched = EscalationPoint.objects.filter(pk__in=[point.pk for point in points])
+    by_pk = {point.pk: point for point in fetched.prefetch_related("time_slots", "exceptions")}
+    return [by_pk[point.pk] for point in points]
 
 
 @agents_only
@@ -48,9 +49,7 @@ def index(request):
     query = request.GET.get("q", "").strip()
     context = {"query": query}
     if query:
-        context["points"] = list(
-            EscalationPoint.objects.published().autocomplete(query, operator="and")[:20]
-        )
+        context["points"] = search_points(query, limit=20)
         context["questions"] = list(Question.objects.search(query)[:20])
         pages = (page.specific for page in Page.objects.live().search(query)[:20])
         context["pages"] = [page for page in pages if hasattr(page, "contactcenter_kind")]
@@ -65,18 +64,15 @@ def item_detail(request, kind: str, item_id: int):
     item = get_item(kind, item_id)
     if item is None:
         raise Http404("Dit kennisitem bestaat niet of is niet gepubliceerd.")
-    points = published_points_of(item)
-    order = {point.pk: index for index, point in enumerate(points)}
-    cards = sorted(point_cards(points), key=lambda card: order[card["point"].pk])
     return render(
         request,
         "console/item.html",
         {
             "item": item,
             "kind": kind_of(item),
-            "kind_label": kind_label(kind_of(item)),
+            "kind_label": kind_of(item).label,
             "title": item_title(item),
-            "cards": cards,
+            "points": with_schedule(published_points_of(item)),
         },
     )
 
@@ -90,5 +86,5 @@ def point_detail(request, point_id: int):
     return render(
         request,
         "console/point.html",
-        {**card_context(point), "linked_items": items_linking(point)},
+        {"point": point, "linked_items": items_linking(point)},
     )

@@ -1,10 +1,14 @@
+"""Knowledge items: the public site's topics, articles and products, and the agents'
+questions, each with a tab Contactcenter of linked escalation points (R23). Organisations
+are reference data (`reference.models`); their points are those that report to them (R24).
+"""
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
     FieldPanel,
-    HelpPanel,
     InlinePanel,
     ObjectList,
     TabbedInterface,
@@ -15,113 +19,14 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 
-class OrganisationQuerySet(models.QuerySet):
-    def top_level(self):
-        return self.filter(parent__isnull=True)
+class KnowledgeKind(models.TextChoices):
+    """The kinds of item an agent opens in the console, as in its URLs and the API."""
 
-
-class Organisation(ClusterableModel):
-    """A government entity or one of its divisions/services (a hierarchy).
-
-    Escalation points report to the top-level entity (R21).
-    """
-
-    name = models.CharField("volledige naam", max_length=255, unique=True)
-    description = models.TextField(
-        "omschrijving",
-        blank=True,
-        help_text="Publieke omschrijving van wat de organisatie doet.",
-    )
-    website = models.URLField("website", blank=True)
-    abbreviation = models.CharField(
-        "afkorting",
-        max_length=40,
-        unique=True,
-        help_text="De afkorting waarmee titels van escalatiepunten beginnen, bijv. ANB, VAPH, VMM.",
-    )
-    parent = models.ForeignKey(
-        "self",
-        verbose_name="hoort bij",
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="children",
-        help_text=(
-            "Leeg voor een entiteit zelf (hoogste niveau, bijv. Agentschap voor Natuur en Bos). "
-            "Kies de entiteit voor een afdeling of dienst."
-        ),
-    )
-
-    objects = OrganisationQuerySet.as_manager()
-
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(
-                [
-                    FieldPanel("name"),
-                    FieldPanel("abbreviation"),
-                    FieldPanel("parent"),
-                    FieldPanel("description"),
-                    FieldPanel("website"),
-                ],
-                heading="Inhoud",
-            ),
-            ObjectList(
-                [
-                    HelpPanel(
-                        template="knowledge/panels/organisation_points.html",
-                        heading="Escalatiepunten van deze organisatie",
-                    )
-                ],
-                heading="Contactcenter",
-            ),
-        ]
-    )
-    chooser_search_fields = ["abbreviation", "name"]
-
-    class Meta:
-        verbose_name = "organisatie"
-        verbose_name_plural = "organisaties"
-        ordering = ["name"]
-
-    def __str__(self):
-        return f"{self.abbreviation} - {self.name}" if self.abbreviation != self.name else self.name
-
-    @property
-    def is_top_level(self) -> bool:
-        return self.parent_id is None
-
-    @property
-    def top_level(self) -> "Organisation":
-        organisation, seen = self, set()
-        while organisation.parent_id is not None and organisation.pk not in seen:
-            seen.add(organisation.pk)
-            organisation = organisation.parent
-        return organisation
-
-    def clean(self):
-        if self.pk and self.parent_id and self.escalation_points.exists():
-            titles = ", ".join(self.escalation_points.values_list("editorial_title", flat=True)[:5])
-            raise ValidationError(
-                {
-                    "parent": "Escalatiepunten rapporteren aan deze organisatie als entiteit "
-                    f"({titles}). Kies eerst voor die punten een andere rapporteringsorganisatie."
-                }
-            )
-        ancestor, seen = self.parent, set()
-        while ancestor is not None:
-            if ancestor.pk == self.pk or ancestor.pk in seen:
-                raise ValidationError(
-                    {
-                        "parent": "Een organisatie kan niet bij zichzelf of bij een eigen "
-                        "afdeling horen."
-                    }
-                )
-            seen.add(ancestor.pk)
-            ancestor = ancestor.parent
-
-
-# --- Knowledge items: the public site's pages and the agents' questions ---------------
+    TOPIC = "topic", "topic"
+    ARTICLE = "article", "artikel"
+    PRODUCT = "product", "product"
+    QUESTION = "question", "vraag"
+    ORGANISATION = "organisation", "organisatie"
 
 
 class EscalationPointLink(Orderable):
@@ -221,7 +126,7 @@ RESERVED_SLUGS = {
 
 
 class TopicPage(KnowledgePage):
-    contactcenter_kind = "topic"
+    contactcenter_kind = KnowledgeKind.TOPIC
 
     def clean(self):
         super().clean()
@@ -240,7 +145,7 @@ class TopicPage(KnowledgePage):
 
 
 class ArticlePage(KnowledgePage):
-    contactcenter_kind = "article"
+    contactcenter_kind = KnowledgeKind.ARTICLE
     subpage_types = []
     parent_page_types = ["knowledge.TopicPage"]
     edit_handler = page_tabs(KnowledgePage.content_panels)
@@ -252,7 +157,7 @@ class ArticlePage(KnowledgePage):
 
 
 class ProductPage(KnowledgePage):
-    contactcenter_kind = "product"
+    contactcenter_kind = KnowledgeKind.PRODUCT
     conditions = RichTextField(
         "voorwaarden", blank=True, help_text="Wie komt in aanmerking en onder welke voorwaarden."
     )
@@ -287,6 +192,8 @@ class QuestionQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
 class Question(index.Indexed, ClusterableModel):
     """A question as citizens ask it, with a short answer for agents (contactcenter only)."""
+
+    contactcenter_kind = KnowledgeKind.QUESTION
 
     question = models.CharField(
         "vraag",

@@ -5,7 +5,7 @@ from django.db.models import Prefetch
 from knowledge.models import (
     ArticleEscalationPoint,
     ArticlePage,
-    Organisation,
+    KnowledgeKind,
     ProductEscalationPoint,
     ProductPage,
     Question,
@@ -14,12 +14,14 @@ from knowledge.models import (
     TopicPage,
 )
 from points.models import EscalationPoint
+from reference.models import Organisation
 
-KINDS = {
-    "topic": (TopicPage, TopicEscalationPoint, "topic"),
-    "article": (ArticlePage, ArticleEscalationPoint, "artikel"),
-    "product": (ProductPage, ProductEscalationPoint, "product"),
-    "question": (Question, QuestionEscalationPoint, "vraag"),
+# Each kind with a tab Contactcenter: its model and the model of its links.
+LINKED_KINDS = {
+    KnowledgeKind.TOPIC: (TopicPage, TopicEscalationPoint),
+    KnowledgeKind.ARTICLE: (ArticlePage, ArticleEscalationPoint),
+    KnowledgeKind.PRODUCT: (ProductPage, ProductEscalationPoint),
+    KnowledgeKind.QUESTION: (Question, QuestionEscalationPoint),
 }
 
 
@@ -31,27 +33,17 @@ def item_title(item) -> str:
     return item.title
 
 
-ORGANISATION_LABEL = "organisatie"
-
-
-def kind_label(kind: str) -> str:
-    return KINDS[kind][2] if kind in KINDS else ORGANISATION_LABEL
-
-
-def kind_of(item) -> str:
-    for kind, (model, _, _) in KINDS.items():
-        if isinstance(item, model):
-            return kind
-    return "organisation"
+def kind_of(item) -> KnowledgeKind:
+    return getattr(item, "contactcenter_kind", KnowledgeKind.ORGANISATION)
 
 
 def get_item(kind: str, item_id: int):
     """A live knowledge item of that kind, or None."""
-    if kind == "organisation":
+    if kind == KnowledgeKind.ORGANISATION:
         return Organisation.objects.filter(pk=item_id).first()
-    if kind not in KINDS:
+    if kind not in LINKED_KINDS:
         return None
-    model = KINDS[kind][0]
+    model = LINKED_KINDS[kind][0]
     queryset = model.objects.all() if model is Question else model.objects.live()
     return queryset.filter(pk=item_id).first()
 
@@ -68,26 +60,19 @@ def published_points_of(item) -> list[EscalationPoint]:
     return [link.point for link in links if link.point.live]
 
 
+def _item_ref(kind: KnowledgeKind, item) -> dict:
+    return {"kind": kind, "label": kind.label, "id": item.pk, "title": item_title(item)}
+
+
 def items_linking(point: EscalationPoint) -> list[dict]:
     """Every knowledge item that links the point, for its card and its API detail."""
     items = []
-    for kind, (model, link_model, label) in KINDS.items():
-        links = link_model.objects.filter(point=point).select_related("item")
-        for link in links:
-            item = link.item
-            if model is not Question and not item.live:
-                continue
-            items.append({"kind": kind, "label": label, "id": item.pk, "title": item_title(item)})
+    for kind, (model, link_model) in LINKED_KINDS.items():
+        for link in link_model.objects.filter(point=point).select_related("item"):
+            if model is Question or link.item.live:
+                items.append(_item_ref(kind, link.item))
     if point.reporting_organisation_id:
-        organisation = point.reporting_organisation
-        items.append(
-            {
-                "kind": "organisation",
-                "label": ORGANISATION_LABEL,
-                "id": organisation.pk,
-                "title": organisation.name,
-            }
-        )
+        items.append(_item_ref(KnowledgeKind.ORGANISATION, point.reporting_organisation))
     return items
 
 

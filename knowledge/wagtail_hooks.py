@@ -1,7 +1,7 @@
 from wagtail.snippets.models import register_snippet
 
+from core.admin_views import GuardedSnippetViewSet
 from knowledge.models import Question
-from points.wagtail_hooks import GuardedSnippetViewSet
 
 
 class QuestionViewSet(GuardedSnippetViewSet):

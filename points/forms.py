@@ -36,12 +36,5 @@ class EscalationPointForm(WagtailAdminModelForm):
 
     def save(self, commit=True):
         if "weekly_hours" in self.fields and "weekly_hours" in self.cleaned_data:
-            from points.models import TimeSlot
-
-            self.instance.time_slots = [
-                TimeSlot(weekday=weekday, start=start, end=end)
-                for weekday, start, end in phone_hours.slot_values(
-                    self.cleaned_data["weekly_hours"]
-                )
-            ]
+            self.instance.set_phone_hours(self.cleaned_data["weekly_hours"])
         return super().save(commit=commit)

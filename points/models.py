@@ -1,7 +1,8 @@
-"""The escalation point and its reference data.
+"""The escalation point with its time slots, availability exceptions and contact persons.
 
 Field labels and help texts are the editorial guideline in the editor's words, so an
-editor needs no separate manual. Validation and defaults live in `points.rules`.
+editor needs no separate manual. Validation and defaults live in `points.rules`; the
+point's JSON shape lives in `points.document`.
 """
 
 from django import forms
@@ -29,215 +30,22 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from calendar_engine import parse_slot, validate_day_slots
-from points import rules
+from calendar_engine import WEEKDAY_NAMES, Channel, parse_slot, validate_day_slots
+from core.choices import YES_NO
+from points import phone_hours, rules
 from points.forms import EscalationPointForm
-
-YES_NO = [(True, "Ja"), (False, "Nee")]
-
-
-# --- Reference data -------------------------------------------------------------------
-
-
-class ClosingDayQuerySet(models.QuerySet):
-    def for_organisation(self, organisation_id):
-        return self.filter(
-            models.Q(organisation__isnull=True) | models.Q(organisation_id=organisation_id)
-        )
-
-
-class DefaultQuerySet(models.QuerySet):
-    def defaults(self):
-        return self.filter(is_default=True)
-
-
-class LineCode(models.Model):
-    """An agents' skill (lijncode), e.g. '1700 Andere Vragen' or a sector line (R20)."""
-
-    code = models.CharField(
-        "code", max_length=40, unique=True, help_text="Korte code, bijv. 1700 of WONEN."
-    )
-    name = models.CharField("naam", max_length=120, unique=True)
-    is_default = models.BooleanField(
-        "standaard",
-        default=False,
-        help_text="Nieuwe escalatiepunten krijgen deze lijncode standaard.",
-    )
-
-    objects = DefaultQuerySet.as_manager()
-
-    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("is_default")]
-    chooser_search_fields = ["code", "name"]
-
-    class Meta:
-        verbose_name = "lijncode"
-        verbose_name_plural = "lijncodes"
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class EmailTemplate(models.Model):
-    """The mail template used for an e-mail escalation (R14)."""
-
-    code = models.CharField(
-        "code",
-        max_length=40,
-        unique=True,
-        help_text="Korte code waarmee redacteurs de template vinden, bijv. 1700.",
-    )
-    name = models.CharField("naam", max_length=160, unique=True)
-    subject = models.CharField(
-        "onderwerp",
-        max_length=200,
-        help_text="Onderwerp van de escalatiemail. Mag {titel} en {referentie} bevatten.",
-    )
-    body = models.TextField(
-        "tekst",
-        help_text=(
-            "Tekst van de escalatiemail aan de dienst. Mag {titel}, {vraag}, {burger}, "
-            "{behandeltermijn} en {referentie} bevatten."
-        ),
-    )
-    is_default = models.BooleanField(
-        "standaard",
-        default=False,
-        help_text="De algemene template die nieuwe escalatiepunten standaard krijgen.",
-    )
-
-    objects = DefaultQuerySet.as_manager()
-
-    panels = [
-        FieldPanel("code"),
-        FieldPanel("name"),
-        FieldPanel("subject"),
-        FieldPanel("body"),
-        FieldPanel("is_default"),
-    ]
-    chooser_search_fields = ["code", "name"]
-
-    class Meta:
-        verbose_name = "e-mailtemplate"
-        verbose_name_plural = "e-mailtemplates"
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class EditorialDomain(models.Model):
-    name = models.CharField("naam", max_length=120, unique=True)
-
-    panels = [FieldPanel("name")]
-    chooser_search_fields = ["name"]
-
-    class Meta:
-        verbose_name = "redactioneel domein"
-        verbose_name_plural = "redactionele domeinen"
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class ReportingTheme(models.Model):
-    name = models.CharField("naam", max_length=120, unique=True)
-
-    panels = [FieldPanel("name")]
-    chooser_search_fields = ["name"]
-
-    class Meta:
-        verbose_name = "rapporteringsthema"
-        verbose_name_plural = "rapporteringsthema's"
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-CLOSING_DAY_EXISTS = (
-    "Voor deze datum bestaat al een sluitingsdag (voor dezelfde organisatie). Pas die aan in "
-    "plaats van een tweede toe te voegen."
+from reference.models import (
+    EditorialDomain,
+    EmailTemplate,
+    LineCode,
+    Organisation,
+    ReportingTheme,
 )
 
 
-class ClosingDay(models.Model):
-    """A day the phone hours and the handling term skip, or a generated holiday switched off.
-
-    Belgian public holidays and 11 July are generated (R18); a beheerder adds bridge days
-    here, for everyone or for one organisation, or marks a generated holiday as open.
-    """
-
-    day = models.DateField("datum")
-    name = models.CharField(
-        "naam", max_length=120, help_text="Bijv. 'Brugdag' of 'Personeelsdag VMM'."
-    )
-    closed = models.BooleanField(
-        "gesloten",
-        choices=YES_NO,
-        default=True,
-        help_text=(
-            "Ja: een extra sluitingsdag. Nee: een gegenereerde feestdag op deze datum geldt "
-            "niet als sluitingsdag (de dienst is die dag wel bereikbaar)."
-        ),
-    )
-    organisation = models.ForeignKey(
-        "knowledge.Organisation",
-        verbose_name="enkel voor organisatie",
-        null=True,
-        blank=True,
-        on_delete=models.CASCADE,
-        related_name="closing_days",
-        help_text="Leeg = voor alle escalatiepunten; anders enkel voor de punten van die entiteit.",
-    )
-
-    objects = ClosingDayQuerySet.as_manager()
-
-    panels = [
-        FieldPanel("day"),
-        FieldPanel("name"),
-        FieldPanel("closed", widget=forms.RadioSelect),
-        FieldPanel("organisation"),
-    ]
-    chooser_search_fields = ["name"]
-
-    class Meta:
-        verbose_name = "sluitingsdag"
-        verbose_name_plural = "sluitingsdagen"
-        ordering = ["day"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["day", "organisation"],
-                name="one_closing_day_per_date_and_organisation",
-                violation_error_message=CLOSING_DAY_EXISTS,
-            ),
-            models.UniqueConstraint(
-                fields=["day"],
-                condition=models.Q(organisation__isnull=True),
-                name="one_global_closing_day_per_date",
-                violation_error_message=CLOSING_DAY_EXISTS,
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.day:%d-%m-%Y} {self.name}"
-
-    def clean(self):
-        super().clean()
-        if self.organisation_id and not self.organisation.is_top_level:
-            top = self.organisation.top_level
-            raise ValidationError(
-                {"organisation": rules.ORGANISATION_NOT_TOP_LEVEL.format(top=top.name)}
-            )
-
-
 def default_email_template_id():
-    template = EmailTemplate.objects.defaults().order_by("pk").first()
-    return template.pk if template else None
-
-
-# --- The escalation point ---------------------------------------------------------------
+    """R14: 'Escalatie Template Detail 1700' unless a beheerder chose another default."""
+    return EmailTemplate.objects.default_pk()
 
 
 class TransferMode(models.TextChoices):
@@ -248,6 +56,13 @@ class TransferMode(models.TextChoices):
 class EmailDelivery(models.TextChoices):
     EMAIL = "email", "E-mail"
     CRM = "crm", "CRM"
+
+
+class PointStatus(models.TextChoices):
+    """What agents see: a published point, or a draft only editors see (R22)."""
+
+    DRAFT = "draft", "Concept"
+    PUBLISHED = "published", "Gepubliceerd"
 
 
 class EscalationPointQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -392,6 +207,16 @@ class EscalationPoint(
         ),
     )
 
+    email_requires_national_number = models.BooleanField(
+        "rijksregisternummer verplicht bij e-mailescalatie?",
+        choices=YES_NO,
+        default=False,
+        help_text=(
+            "Ja als de dienst een e-mailescalatie enkel kan behandelen met het "
+            "rijksregisternummer van de burger (bijv. 'Vermeld altijd rijksregisternummer.')."
+        ),
+    )
+
     # Tab Behandeltermijn (R18)
     handling_working_days = models.PositiveSmallIntegerField(
         "duur (werkdagen)",
@@ -462,7 +287,7 @@ class EscalationPoint(
         related_name="escalation_points",
     )
     reporting_organisation = models.ForeignKey(
-        "knowledge.Organisation",
+        Organisation,
         verbose_name="rapporteringsorganisatie",
         null=True,
         blank=True,
@@ -529,6 +354,7 @@ class EscalationPoint(
                             ),
                             FieldPanel("email_delivery", widget=forms.RadioSelect),
                             FieldPanel("email_template"),
+                            FieldPanel("email_requires_national_number", widget=forms.RadioSelect),
                         ],
                         heading="E-mail",
                     ),
@@ -602,13 +428,6 @@ class EscalationPoint(
     def get_preview_template(self, request, mode_name):
         return "points/preview/escalation_point.html"
 
-    def get_preview_context(self, request, mode_name):
-        from points import availability
-
-        context = super().get_preview_context(request, mode_name)
-        context.update(availability.card_context(self))
-        return context
-
     # Derived values the agent sees (R6, R7, R9, R11, R13).
     @property
     def has_phone(self) -> bool:
@@ -619,22 +438,16 @@ class EscalationPoint(
         return bool(self.email_address)
 
     @property
-    def may_transfer_by_phone(self) -> bool:
-        return self.has_phone and self.phone_transfer_allowed
-
-    @property
-    def may_forward_by_email(self) -> bool:
-        return self.has_email and self.email_forward_allowed
-
-    @property
     def closes_contact(self) -> bool:
         return self.transfer_mode == TransferMode.CLOSED
 
     @property
-    def phone_hours_summary(self) -> str:
-        from points.availability import hours_summary
+    def status(self) -> str:
+        return PointStatus.PUBLISHED if self.live else PointStatus.DRAFT
 
-        return hours_summary(self) if self.has_phone else "Geen telefoon"
+    @property
+    def phone_hours_summary(self) -> str:
+        return phone_hours.summary(self.time_slots.all()) if self.has_phone else "Geen telefoon"
 
     phone_hours_summary.fget.short_description = "Telefonische bereikbaarheid"
 
@@ -646,29 +459,27 @@ class EscalationPoint(
     def content_lines(self) -> list[str]:
         return rules.split_lines(self.content)
 
+    def set_phone_hours(self, week: phone_hours.WeekData) -> None:
+        """Replace the time slots by those of a valid week (R17), in memory until saved."""
+        self.time_slots = [
+            TimeSlot(weekday=weekday, start=start, end=end)
+            for weekday, start, end in phone_hours.slot_values(week)
+        ]
+
     def clean(self):
         super().clean()
         rules.apply_defaults(self)
+        rules.normalise(self)
         errors = rules.field_errors(self)
         if errors:
             raise ValidationError(errors)
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, "maandag"
-    TUESDAY = 1, "dinsdag"
-    WEDNESDAY = 2, "woensdag"
-    THURSDAY = 3, "donderdag"
-    FRIDAY = 4, "vrijdag"
-    SATURDAY = 5, "zaterdag"
-    SUNDAY = 6, "zondag"
 
 
 class TimeSlot(Orderable):
     """A slot of phone hours on one weekday in which agents may transfer (R17)."""
 
     point = ParentalKey(EscalationPoint, on_delete=models.CASCADE, related_name="time_slots")
-    weekday = models.PositiveSmallIntegerField("weekdag", choices=Weekday.choices)
+    weekday = models.PositiveSmallIntegerField("weekdag", choices=list(enumerate(WEEKDAY_NAMES)))
     start = models.TimeField("van")
     end = models.TimeField("tot")
 
@@ -689,12 +500,6 @@ class TimeSlot(Orderable):
                 raise ValidationError({"end": messages})
 
 
-class ExceptionChannel(models.TextChoices):
-    PHONE = "phone", "Telefoon"
-    EMAIL = "email", "E-mail"
-    BOTH = "both", "Telefoon en e-mail"
-
-
 class AvailabilityException(Orderable):
     """Exceptional unavailability for a period (R16); it disappears by itself afterwards."""
 
@@ -702,7 +507,10 @@ class AvailabilityException(Orderable):
     starts_at = models.DateTimeField("vanaf")
     ends_at = models.DateTimeField("tot")
     channel = models.CharField(
-        "kanaal", max_length=10, choices=ExceptionChannel.choices, default=ExceptionChannel.PHONE
+        "kanaal",
+        max_length=10,
+        choices=[(channel.value, channel.label) for channel in Channel],
+        default=Channel.PHONE.value,
     )
     whole_days = models.BooleanField(
         "hele dagen",

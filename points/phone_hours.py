@@ -4,23 +4,34 @@ engine's WeeklyHours. Validation is the calendar engine's, so there is one rule.
 
 from datetime import time
 
-from calendar_engine import WEEKDAY_KEYS, Slot, WeeklyHours, parse_slot, validate_day_slots
-from calendar_engine.hours import format_minute
+from calendar_engine import (
+    WEEKDAY_KEYS,
+    Slot,
+    WeeklyHours,
+    parse_slot,
+    validate_day_slots,
+    weekly_summary,
+)
 
 WeekData = dict[str, list[list[str]]]
 
 
-def slot_text(start: time, end: time) -> list[str]:
-    slot = parse_slot((start, end))
-    return [format_minute(slot.start_minute), format_minute(slot.end_minute)]
+def weekly_hours_from_slots(slots) -> WeeklyHours:
+    """TimeSlot-like objects (weekday, start, end) -> the engine's week."""
+    days: list[list[Slot]] = [[] for _ in WEEKDAY_KEYS]
+    for slot in slots:
+        days[slot.weekday].append(Slot(slot.start, slot.end))
+    return WeeklyHours(tuple(tuple(day) for day in days))
 
 
 def week_from_slots(slots) -> WeekData:
-    """TimeSlot-like objects (weekday, start, end) -> the week as data, sorted per day."""
-    week: WeekData = {key: [] for key in WEEKDAY_KEYS}
-    for slot in sorted(slots, key=lambda s: (s.weekday, s.start)):
-        week[WEEKDAY_KEYS[slot.weekday]].append(slot_text(slot.start, slot.end))
-    return week
+    """TimeSlot-like objects -> the week as data, all seven days, sorted per day."""
+    return weekly_hours_from_slots(slots).to_dict()
+
+
+def summary(slots) -> str:
+    """'ma–vr 09:00–12:00, 13:00–16:00' for the CMS list and the card."""
+    return weekly_summary(weekly_hours_from_slots(slots))
 
 
 def week_errors(week: WeekData) -> dict[str, list[str]]:
@@ -41,10 +52,3 @@ def slot_values(week: WeekData) -> list[tuple[int, time, time]]:
             slot = parse_slot(pair)
             values.append((weekday, slot.start, slot.end))
     return values
-
-
-def weekly_hours_from_slots(slots) -> WeeklyHours:
-    days: list[list[Slot]] = [[] for _ in WEEKDAY_KEYS]
-    for slot in slots:
-        days[slot.weekday].append(Slot(slot.start, slot.end))
-    return WeeklyHours(tuple(tuple(day) for day in days))

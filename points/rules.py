@@ -1,11 +1,14 @@
 """The editorial rules for escalation points (R2-R22), in one place.
 
 The Wagtail admin form, the JSON API and imports all reach the rules through this
-module: `apply_defaults`, `field_errors` (always enforced), `publish_errors`
-(enforced when a point is published; drafts may be incomplete) and `warnings`
-(shown to the editor, never blocking). Messages are Dutch and name what to do.
+module, in this order: `apply_defaults` (fill what the guideline defaults), `normalise`
+(the one step that rewrites what an editor typed: R5 phone and R10 address formats),
+`field_errors` (always enforced), `publish_errors` (enforced when a point is published;
+drafts may be incomplete) and `warnings` (shown to the editor, never blocking). The checks
+only read the point. Messages are Dutch and name what to do.
 """
 
+import contextlib
 import re
 from collections.abc import Iterable
 from datetime import datetime, time, timedelta
@@ -17,8 +20,8 @@ from django.utils import timezone
 from email_validator import EmailNotValidError, validate_email
 
 from calendar_engine import parse_slot, validate_day_slots
-from calendar_engine.exceptions import PERIOD_END_NOT_AFTER_START
-from calendar_engine.hours import SLOT_END_NOT_AFTER_START
+from calendar_engine.deviations import PERIOD_END_NOT_AFTER_START
+from reference.models import ORGANISATION_NOT_TOP_LEVEL, EmailTemplate, LineCode
 
 DEFAULT_HANDLING_WORKING_DAYS = 5
 MAX_HANDLING_WORKING_DAYS = 100
@@ -34,13 +37,9 @@ EMAIL_IS_URL = (
     "Vul een e-mailadres in, geen website of contactformulier (bijv. jacht@anb.example.be)."
 )
 EMAIL_INVALID = "Dit is geen geldig e-mailadres. Vul een adres in zoals dienst@example.be."
-SLOT_END_BEFORE_START = SLOT_END_NOT_AFTER_START
 EXCEPTION_END_BEFORE_START = PERIOD_END_NOT_AFTER_START
 REPLACEMENT_HOURS_FORMAT = (
     "Schrijf de vervangende uren als '10:00-12:00' of '10:00-12:00, 13:00-15:00'."
-)
-ORGANISATION_NOT_TOP_LEVEL = (
-    "Kies de entiteit zelf (het hoogste niveau), niet een afdeling of dienst: hier {top}."
 )
 AGREEMENTS_IN_FUTURE = "De afspraken kunnen niet in de toekomst gemaakt zijn."
 NO_ROUTE = (
@@ -166,6 +165,9 @@ def normalise_replacement_hours(text: str) -> str:
     return ", ".join(str(parse_slot(pair)).replace("–", "-") for pair in slots)
 
 
+NORMALISED_FIELDS = (("phone_number", normalise_phone), ("email_address", normalise_email))
+
+
 def whole_day_period(starts_at: datetime, ends_at: datetime) -> tuple[datetime, datetime]:
     """From local midnight of the first day to local midnight after the last day."""
     tz = ZoneInfo("Europe/Brussels")
@@ -190,15 +192,22 @@ def apply_defaults(point) -> None:
     if not (point.public_title or "").strip():
         point.public_title = point.editorial_title
     if point.email_address and point.email_forward_allowed and point.email_template_id is None:
-        from points.models import default_email_template_id
-
-        point.email_template_id = default_email_template_id()
+        point.email_template_id = EmailTemplate.objects.default_pk()
 
 
-def default_line_codes():
-    from points.models import LineCode
-
+def default_line_codes() -> list:
+    """R20: '1700 Andere Vragen' unless a beheerder chose other defaults."""
     return list(LineCode.objects.defaults())
+
+
+def normalise(point) -> None:
+    """R5, R10: store the phone number and the address in their one format.
+
+    A value that cannot be normalised is left as typed, for `field_errors` to report.
+    """
+    for field, normaliser in NORMALISED_FIELDS:
+        with contextlib.suppress(ValidationError):
+            setattr(point, field, normaliser(getattr(point, field)))
 
 
 # --- Errors ---------------------------------------------------------------------------
@@ -209,16 +218,16 @@ def _add(errors: dict[str, list[str]], field: str, message: str) -> None:
 
 
 def field_errors(point) -> dict[str, list[str]]:
-    """Rules that hold for every save, draft or published. Normalises phone and e-mail."""
+    """Rules that hold for every save, draft or published. Reads the point, changes nothing."""
     errors: dict[str, list[str]] = {}
-    try:
-        point.phone_number = normalise_phone(point.phone_number)
-    except ValidationError as error:
-        _add(errors, "phone_number", error.messages[0])
-    try:
-        point.email_address = normalise_email(point.email_address)
-    except ValidationError as error:
-        _add(errors, "email_address", error.messages[0])
+    for field, normaliser in (
+        ("phone_number", normalise_phone),
+        ("email_address", normalise_email),
+    ):
+        try:
+            normaliser(getattr(point, field))
+        except ValidationError as error:
+            _add(errors, field, error.messages[0])
     organisation = point.reporting_organisation if point.reporting_organisation_id else None
     if organisation is not None and not organisation.is_top_level:
         top = organisation.top_level

@@ -4,13 +4,13 @@
 from django import forms
 from django.utils.functional import cached_property
 
-from calendar_engine import WEEKDAY_KEYS, validate_day_slots
+from calendar_engine import WEEKDAY_KEYS, WEEKDAY_NAMES
+from points.phone_hours import WeekData, week_errors
 
-WEEKDAY_NAMES = ("Maandag", "Dinsdag", "Woensdag", "Donderdag", "Vrijdag", "Zaterdag", "Zondag")
-WeekHours = dict[str, list[list[str]]]
+DAY_LABELS = dict(zip(WEEKDAY_KEYS, (name.capitalize() for name in WEEKDAY_NAMES), strict=True))
 
 
-def empty_week() -> WeekHours:
+def empty_week() -> WeekData:
     return {key: [] for key in WEEKDAY_KEYS}
 
 
@@ -29,7 +29,7 @@ class WeeklyHoursWidget(forms.Widget):
     def input_name(self, name: str, day: str, part: str) -> str:
         return f"{name}__{day}__{part}"
 
-    def value_from_datadict(self, data, files, name) -> WeekHours:
+    def value_from_datadict(self, data, files, name) -> WeekData:
         week = empty_week()
         for day in WEEKDAY_KEYS:
             starts = data.getlist(self.input_name(name, day, "start"))
@@ -56,7 +56,7 @@ class WeeklyHoursWidget(forms.Widget):
                 "start_name": self.input_name(name, key, "start"),
                 "end_name": self.input_name(name, key, "end"),
             }
-            for index, (key, label) in enumerate(zip(WEEKDAY_KEYS, WEEKDAY_NAMES, strict=True))
+            for index, (key, label) in enumerate(DAY_LABELS.items())
         ]
         return context
 
@@ -68,14 +68,16 @@ class WeeklyHoursField(forms.Field):
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
 
-    def to_python(self, value) -> WeekHours:
+    def to_python(self, value) -> WeekData:
         return value if isinstance(value, dict) else empty_week()
 
-    def validate(self, value: WeekHours) -> None:
+    def validate(self, value: WeekData) -> None:
         super().validate(value)
-        errors = []
-        for key, label in zip(WEEKDAY_KEYS, WEEKDAY_NAMES, strict=True):
-            errors += [f"{label}: {message}" for message in validate_day_slots(value.get(key, []))]
+        errors = [
+            f"{DAY_LABELS[day]}: {message}"
+            for day, messages in week_errors(value).items()
+            for message in messages
+        ]
         if errors:
             raise forms.ValidationError(errors)
 

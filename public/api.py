@@ -13,8 +13,9 @@ from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.rich_text import expand_db_html
 
-from knowledge.models import ArticlePage, Organisation, ProductPage, TopicPage
+from knowledge.models import ArticlePage, ProductPage, TopicPage
 from public import content
+from reference.models import Organisation
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100

@@ -8,7 +8,8 @@ escalation points, their link rows on pages or questions: those are contactcente
 from django.db.models import Q
 from wagtail.models import Page, Site
 
-from knowledge.models import ArticlePage, Organisation, ProductPage, TopicPage
+from knowledge.models import ArticlePage, ProductPage, TopicPage
+from reference.models import Organisation
 
 # The page types the public site lists and searches, in the order a topic shows them.
 CONTENT_TYPES = (TopicPage, ArticlePage, ProductPage)

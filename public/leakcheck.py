@@ -124,7 +124,7 @@ def contactcenter_secrets(*, allow_organisation_names: bool = False) -> list[str
         if secret and len(_normalise(secret)) >= MIN_SECRET_LENGTH
     ]
     if allow_organisation_names:
-        from knowledge.models import Organisation
+        from reference.models import Organisation
 
         public = {
             _normalise(value)

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
-from knowledge.models import Organisation
+from reference.models import Organisation
 
 
 class PageSitemap(WagtailSitemap):

@@ -10,8 +10,8 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
-from knowledge.models import Organisation
 from public import content
+from reference.models import Organisation
 
 SEARCH_PER_PAGE = 10
 ORGANISATIONS_PER_PAGE = 50

@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from points.models import ClosingDay
 from points.services import create_or_update_point
+from reference.models import ClosingDay
 
 pytestmark = pytest.mark.django_db
 
@@ -84,7 +84,7 @@ def test_r18_a_beheerder_bridge_day_and_a_switched_off_holiday(agent, point):
 
 
 def test_r18_an_organisation_closing_day_applies_only_to_its_points(agent, point):
-    from knowledge.models import Organisation
+    from reference.models import Organisation
 
     ClosingDay.objects.create(
         day="2026-12-08",

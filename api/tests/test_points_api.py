@@ -6,6 +6,7 @@ import json
 import pytest
 from wagtail.models import APIToken
 
+from calendar_engine.hours import SLOT_END_NOT_AFTER_START
 from points import rules
 from points.models import EscalationPoint
 
@@ -48,6 +49,7 @@ def test_r07_r08_r11_r12_r14_r18_r20_left_out_fields_take_the_guideline_defaults
         "delivery": "email",
         "share_with_citizen": False,
         "template": "1700",
+        "requires_national_number": False,
     }
     assert body["handling_term"]["working_days"] == 5
     assert body["line_codes"] == ["1700"]
@@ -88,7 +90,7 @@ def test_r05_the_api_normalises_phone_input(editor, point_data):
         (
             {"phone_hours": {"mon": [["12:00", "09:00"]]}},
             "phone_hours.mon",
-            rules.SLOT_END_BEFORE_START,
+            SLOT_END_NOT_AFTER_START,
         ),
         (
             {"phone_hours": {"tue": [["09:00", "12:00"], ["11:00", "13:00"]]}},
@@ -286,7 +288,7 @@ def test_r11_no_forwarding_means_the_citizen_mails_himself(editor, point_data):
 
 
 def test_r14_without_a_default_template_forwarding_needs_an_explicit_one(editor, point_data):
-    from points.models import EmailTemplate
+    from reference.models import EmailTemplate
 
     EmailTemplate.objects.update(is_default=False)
     response = post(editor, point_data)
@@ -367,4 +369,4 @@ def test_r16_exceptions_round_trip_in_brussels_time(editor, point_data):
     point_data["exceptions"][1]["replacement_hours"] = [["12:00", "10:00"]]
     errors = post(editor, point_data).json()["errors"]
     assert errors["exceptions.0.ends_at"] == [rules.EXCEPTION_END_BEFORE_START]
-    assert errors["exceptions.1.replacement_hours"] == [rules.SLOT_END_BEFORE_START]
+    assert errors["exceptions.1.replacement_hours"] == [SLOT_END_NOT_AFTER_START]

@@ -61,7 +61,7 @@ def urls(world):
         "cms_point_edit": ("GET", reverse(f"{snippets}:edit", args=[point.pk])),
         "cms_point_add": ("GET", reverse(f"{snippets}:add")),
         "cms_page_edit": ("GET", reverse("wagtailadmin_pages:edit", args=[topic.pk])),
-        "cms_linecode_add": ("GET", reverse("wagtailsnippets_points_linecode:add")),
+        "cms_linecode_add": ("GET", reverse("wagtailsnippets_reference_linecode:add")),
     }
 
 

@@ -41,11 +41,14 @@ elif not SECRET_KEY:
     SECRET_KEY = "demo-only-insecure-key-do-not-use-in-production"
 
 INSTALLED_APPS = [
+    "core",
+    "reference",
     "points",
     "knowledge",
     "api",
     "console",
     "public",
+    "demo",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -4,8 +4,8 @@ Contactcenter lists it. The point's field is the one source, so the two never di
 import pytest
 from django.urls import reverse
 
-from knowledge.models import Organisation
 from points.services import create_or_update_point
+from reference.models import Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ def test_r24_the_organisation_tab_contactcenter_lists_its_points(client, beheerd
     client.force_login(beheerder)
     anb = Organisation.objects.get(abbreviation="ANB")
     html = client.get(
-        reverse("wagtailsnippets_knowledge_organisation:edit", args=[anb.pk])
+        reverse("wagtailsnippets_reference_organisation:edit", args=[anb.pk])
     ).content.decode()
     assert 'id="tab-label-contactcenter"' in html
     assert "ANB - Team Jacht" in html
@@ -37,7 +37,7 @@ def test_r24_a_division_refers_to_its_entity(client, beheerder, point):
     client.force_login(beheerder)
     division = Organisation.objects.get(abbreviation="ANB-JACHT")
     html = client.get(
-        reverse("wagtailsnippets_knowledge_organisation:edit", args=[division.pk])
+        reverse("wagtailsnippets_reference_organisation:edit", args=[division.pk])
     ).content.decode()
     assert "Escalatiepunten rapporteren altijd aan de entiteit zelf" in html
 
@@ -62,7 +62,7 @@ def test_r24_an_entity_with_points_cannot_silently_become_a_division(point):
 def test_r21_a_closing_day_is_for_an_entity_not_a_division(point):
     from django.core.exceptions import ValidationError
 
-    from points.models import ClosingDay
+    from reference.models import ClosingDay
 
     day = ClosingDay(
         day="2026-12-08",

@@ -1,11 +1,11 @@
 from django.db import migrations
 
-from points.defaults import ensure_defaults
-from points.roles import sync_roles
+from reference.defaults import ensure_defaults
+from core.roles import sync_roles
 
 
 def forwards(apps, schema_editor):
-    ensure_defaults(apps)
+    ensure_defaults(apps, app_label="points")
     sync_roles(apps)
 
 

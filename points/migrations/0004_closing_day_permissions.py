@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from points.roles import sync_roles
+from core.roles import sync_roles
 
 
 def forwards(apps, schema_editor):

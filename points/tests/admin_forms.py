@@ -2,10 +2,11 @@
 
 from datetime import date, timedelta
 
+from django.db.models import BooleanField
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from knowledge.models import Organisation
-from points.models import EmailTemplate, LineCode
+from points.models import EscalationPoint
+from reference.models import EmailTemplate, LineCode, Organisation
 
 DEFAULT_WEEK = {"mon": [("09:00", "12:00"), ("13:00", "16:00")]}
 
@@ -22,7 +23,13 @@ def weekly_hours_data(week: dict) -> dict:
 def point_form_data(week=DEFAULT_WEEK, **overrides) -> dict:
     """A complete, publishable point as the admin form posts it; override any field."""
     anb = Organisation.objects.get(abbreviation="ANB")
+    yes_no_defaults = {
+        field.name: str(field.default)
+        for field in EscalationPoint._meta.fields
+        if isinstance(field, BooleanField) and field.choices
+    }
     fields = {
+        **yes_no_defaults,
         "editorial_title": "ANB - Team Jacht",
         "public_title": "",
         "instructions": "Escalatie per mail? Vermeld altijd rijksregisternummer.",

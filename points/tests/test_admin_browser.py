@@ -5,8 +5,8 @@ from datetime import date, timedelta
 import pytest
 
 from conftest import login
+from core.roles import sync_roles
 from points.models import EscalationPoint
-from points.roles import sync_roles
 
 pytestmark = [
     pytest.mark.browser,
@@ -19,7 +19,7 @@ def migration_data(transactional_db):
     """A transactional test starts from a flushed database: restore the migrations' rows."""
     from django.apps import apps
 
-    from points.defaults import ensure_defaults
+    from reference.defaults import ensure_defaults
 
     ensure_defaults(apps)
     sync_roles(apps)

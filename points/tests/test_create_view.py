@@ -6,10 +6,11 @@ import pytest
 from django.urls import reverse
 from django.utils.html import escape
 
-from knowledge.models import Organisation
+from calendar_engine.hours import SLOT_END_NOT_AFTER_START
 from points import rules
-from points.models import EmailTemplate, EscalationPoint, LineCode
+from points.models import EscalationPoint
 from points.tests.admin_forms import point_form_data, publish
+from reference.models import EmailTemplate, LineCode, Organisation
 
 ADD_URL = reverse("wagtailsnippets_points_escalationpoint:add")
 TABS = ["Inhoud", "Contact", "Behandeltermijn", "Refereren", "Publiceren", "Rapporteren"]
@@ -89,8 +90,9 @@ def test_r06_a_point_with_only_email_can_be_published(editor_client):
     response = editor_client.post(ADD_URL, publish(point_form_data(phone_number="")))
     assert response.status_code == 302
     point = EscalationPoint.objects.get()
-    assert not point.has_phone and point.may_forward_by_email
-    assert not point.may_transfer_by_phone
+    detail = editor_client.get(f"/api/v1/escalation-points/{point.pk}").json()
+    assert detail["availability"]["reason"] == "no_phone"
+    assert detail["email"]["forward_allowed"] is True
 
 
 def test_r14_forwarding_by_email_requires_a_template_to_publish(editor_client):
@@ -138,7 +140,7 @@ def test_r17_a_time_slot_ending_before_it_starts_is_refused(editor_client):
     week = {"tue": [("12:00", "09:00")]}
     response = editor_client.post(ADD_URL, publish(point_form_data(week=week)))
     assert response.status_code == 200
-    assert errors_for(response, "weekly_hours") == [f"Dinsdag: {rules.SLOT_END_BEFORE_START}"]
+    assert errors_for(response, "weekly_hours") == [f"Dinsdag: {SLOT_END_NOT_AFTER_START}"]
     assert not EscalationPoint.objects.exists()
 
 
@@ -186,7 +188,7 @@ def test_r03_overly_long_instructions_are_flagged(editor_client):
 
 
 def test_r14_typing_1700_in_the_template_chooser_finds_the_general_template(editor_client):
-    url = reverse("wagtailsnippetchoosers_points_emailtemplate:choose_results")
+    url = reverse("wagtailsnippetchoosers_reference_emailtemplate:choose_results")
     html = editor_client.get(url, {"q": "1700"}).content.decode()
     assert "Escalatie Template Detail 1700" in html
     html = editor_client.get(url, {"q": "onbestaand"}).content.decode()

@@ -22,8 +22,8 @@ def urls(point):
         "add": reverse(f"{name}:add"),
         "edit": reverse(f"{name}:edit", args=[point.pk]),
         "delete": reverse(f"{name}:delete", args=[point.pk]),
-        "linecode_add": reverse("wagtailsnippets_points_linecode:add"),
-        "organisation_add": reverse("wagtailsnippets_knowledge_organisation:add"),
+        "linecode_add": reverse("wagtailsnippets_reference_linecode:add"),
+        "organisation_add": reverse("wagtailsnippets_reference_organisation:add"),
     }
 
 

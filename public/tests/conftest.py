@@ -11,7 +11,6 @@ from knowledge.models import (
     ArticleEscalationPoint,
     ArticlePage,
     HomePage,
-    Organisation,
     ProductEscalationPoint,
     ProductPage,
     Question,
@@ -20,6 +19,7 @@ from knowledge.models import (
     TopicPage,
 )
 from points.services import create_or_update_point
+from reference.models import Organisation
 
 
 def add_page(parent, page, *, publish=True, links=()):

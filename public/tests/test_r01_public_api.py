@@ -2,9 +2,10 @@
 
 import pytest
 
-from knowledge.models import ArticlePage, Organisation
+from knowledge.models import ArticlePage
 from public.api import MAX_LIMIT
 from public.tests.conftest import add_page
+from reference.models import Organisation
 
 pytestmark = pytest.mark.django_db
 

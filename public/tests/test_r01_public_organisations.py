@@ -3,7 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from knowledge.models import Organisation
+from reference.models import Organisation
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,10 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from knowledge.models import Organisation, TopicPage
+from knowledge.models import TopicPage
 from public.tests.conftest import add_page
 from public.views import SEARCH_PER_PAGE
+from reference.models import Organisation
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from knowledge.models import Organisation
+from reference.models import Organisation
 
 pytestmark = pytest.mark.django_db
 

@@ -15,9 +15,9 @@ from django.test.runner import DiscoverRunner
 from django.test.utils import setup_test_environment, teardown_test_environment
 from wagtail.models import APIToken
 
-from knowledge.models import Organisation
-from points import roles
+from core import roles
 from points.services import create_or_update_point
+from reference.models import Organisation
 
 WEEKDAYS = ["mon", "tue", "wed", "thu", "fri"]
 MOMENTS = [

@@ -6,7 +6,6 @@ from collections import OrderedDict
 from datetime import date, datetime
 
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils import timezone
 
 from calendar_engine import (
@@ -18,11 +17,11 @@ from calendar_engine import (
     belgian_closing_days,
     parse_slot,
     upcoming_exceptions,
-    weekly_summary,
 )
 from points import phone_hours
 from points.models import AvailabilityException as ExceptionRow
-from points.models import ClosingDay, EscalationPoint, TimeSlot
+from points.models import EscalationPoint, TimeSlot
+from reference.models import ClosingDay
 
 # Schedules of published points are kept per process, keyed by the live revision, so a
 # phone system asking "can I transfer now?" costs one row read. Closing days edited in this
@@ -39,15 +38,17 @@ def clear_caches() -> None:
     _schedules.clear()
 
 
-@receiver(post_save, sender=ClosingDay)
-@receiver(post_delete, sender=ClosingDay)
-@receiver(post_save, sender=TimeSlot)
-@receiver(post_delete, sender=TimeSlot)
-@receiver(post_save, sender=ExceptionRow)
-@receiver(post_delete, sender=ExceptionRow)
-@receiver(post_save, sender=EscalationPoint)
 def _forget_schedules(sender, **kwargs):
     clear_caches()
+
+
+def connect_signals() -> None:
+    """Called once from `PointsConfig.ready`: any change to what a schedule is built from
+    empties the cache of this process."""
+    for model in (ClosingDay, TimeSlot, ExceptionRow):
+        post_save.connect(_forget_schedules, sender=model, dispatch_uid=f"schedules-{model}")
+        post_delete.connect(_forget_schedules, sender=model, dispatch_uid=f"schedules-{model}-")
+    post_save.connect(_forget_schedules, sender=EscalationPoint, dispatch_uid="schedules-point")
 
 
 def closing_days(organisation_id: int | None, years) -> dict[date, str]:
@@ -161,10 +162,6 @@ def exceptions_to_show(point: EscalationPoint, at: datetime | None = None) -> di
     }
 
 
-def hours_summary(point: EscalationPoint) -> str:
-    return weekly_summary(phone_hours.weekly_hours_from_slots(point.time_slots.all()))
-
-
 def availability_to_data(availability: Availability) -> dict:
     def local(moment):
         return timezone.localtime(moment).isoformat() if moment else None
@@ -185,7 +182,6 @@ def card_context(point: EscalationPoint, at: datetime | None = None) -> dict:
     days = closing_days(point.reporting_organisation_id, [year, year + 1])
     return {
         "point": point,
-        "hours_summary": hours_summary(point),
         "availability": availability_at(point, at, days=days),
         "due_date": handling_due_date(point, days=days),
         "exceptions": exceptions_to_show(point, at),

@@ -19,9 +19,10 @@ DEFAULT_TEMPLATE = {
 }
 
 
-def ensure_defaults(apps) -> None:
-    line_code_model = apps.get_model("points", "LineCode")
-    template_model = apps.get_model("points", "EmailTemplate")
+def ensure_defaults(apps, app_label: str = "reference") -> None:
+    """Create the defaults if missing. Early migrations pass the app the models had then."""
+    line_code_model = apps.get_model(app_label, "LineCode")
+    template_model = apps.get_model(app_label, "EmailTemplate")
     line_code_model.objects.get_or_create(
         code=DEFAULT_LINE_CODE["code"], defaults=DEFAULT_LINE_CODE
     )

@@ -11,7 +11,6 @@ from calendar_engine import (
     WeeklyHours,
     active_exceptions,
     belgian_closing_days,
-    exception_is_relevant,
     upcoming_exceptions,
 )
 
@@ -193,10 +192,10 @@ def test_r16_eighteen_day_exception_is_skipped_in_one_step():
 
 def test_r16_message_is_relevant_from_start_until_end():
     team_day = morning_off()
-    assert not exception_is_relevant(team_day, brussels(2026, 6, 8, 23, 59, 59))
-    assert exception_is_relevant(team_day, brussels(2026, 6, 9))
-    assert exception_is_relevant(team_day, brussels(2026, 6, 9, 11, 59, 59))
-    assert not exception_is_relevant(team_day, brussels(2026, 6, 9, 12))
+    assert not team_day.is_relevant(brussels(2026, 6, 8, 23, 59, 59))
+    assert team_day.is_relevant(brussels(2026, 6, 9))
+    assert team_day.is_relevant(brussels(2026, 6, 9, 11, 59, 59))
+    assert not team_day.is_relevant(brussels(2026, 6, 9, 12))
 
 
 def test_r16_message_disappears_by_itself_after_the_period():
@@ -224,8 +223,8 @@ def test_r16_relevance_compares_real_moments_across_the_autumn_change():
     first_half_past_two = datetime(2026, 10, 25, 2, 30, tzinfo=BRUSSELS)
     night = exception(brussels(2026, 10, 25, 1), first_half_past_two, message="Onderhoud.")
     second_quarter_past_two = datetime(2026, 10, 25, 2, 15, tzinfo=BRUSSELS, fold=1)
-    assert not exception_is_relevant(night, second_quarter_past_two)
-    assert exception_is_relevant(night, datetime(2026, 10, 25, 2, 15, tzinfo=BRUSSELS))
+    assert not night.is_relevant(second_quarter_past_two)
+    assert night.is_relevant(datetime(2026, 10, 25, 2, 15, tzinfo=BRUSSELS))
 
 
 def test_r16_exception_period_must_end_after_it_starts():

@@ -7,13 +7,29 @@ period ends: nobody has to remove it afterwards.
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Literal
+from enum import StrEnum
 
 from calendar_engine._clock import to_instant
 from calendar_engine.hours import Slot, SlotLike, sorted_valid_slots
 
-Channel = Literal["phone", "email", "both"]
-CHANNELS: tuple[Channel, ...] = ("phone", "email", "both")
+
+class Channel(StrEnum):
+    """The channel an availability exception applies to; compares equal to its code."""
+
+    PHONE = "phone"
+    EMAIL = "email"
+    BOTH = "both"
+
+    @property
+    def label(self) -> str:
+        return _CHANNEL_LABELS[self]
+
+
+_CHANNEL_LABELS = {
+    Channel.PHONE: "Telefoon",
+    Channel.EMAIL: "E-mail",
+    Channel.BOTH: "Telefoon en e-mail",
+}
 
 PERIOD_END_NOT_AFTER_START = "Het einde van de periode moet na het begin liggen."
 UNKNOWN_CHANNEL = "Kies een kanaal: telefoon, e-mail of beide."
@@ -43,19 +59,16 @@ class AvailabilityException:
         starts = to_instant(self.starts_at, "starts_at")
         if to_instant(self.ends_at, "ends_at") <= starts:
             raise ValueError(PERIOD_END_NOT_AFTER_START)
-        if self.channel not in CHANNELS:
+        if self.channel not in _CHANNEL_LABELS:
             raise ValueError(UNKNOWN_CHANNEL)
+        object.__setattr__(self, "channel", Channel(self.channel))
         if self.replacement_slots is not None:
             slots: Iterable[SlotLike] = self.replacement_slots
             object.__setattr__(self, "replacement_slots", sorted_valid_slots(slots))
 
     @property
     def affects_phone(self) -> bool:
-        return self.channel in ("phone", "both")
-
-    @property
-    def affects_email(self) -> bool:
-        return self.channel in ("email", "both")
+        return self.channel in (Channel.PHONE, Channel.BOTH)
 
     @property
     def closes_phone(self) -> bool:
@@ -68,11 +81,6 @@ class AvailabilityException:
 
     def _is_in_force(self, now: datetime) -> bool:
         return to_instant(self.starts_at) <= now < to_instant(self.ends_at)
-
-
-def exception_is_relevant(exception: AvailabilityException, at: datetime) -> bool:
-    """True while `exception` is in force at `at` (its message is shown then)."""
-    return exception.is_relevant(at)
 
 
 def active_exceptions(

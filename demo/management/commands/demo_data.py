@@ -10,11 +10,11 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Site
 
-from knowledge.demo import load_knowledge
-from knowledge.models import Organisation
-from points import roles
-from points.models import ClosingDay, EditorialDomain, EscalationPoint, LineCode, ReportingTheme
+from core import roles
+from demo.knowledge import load_knowledge
+from points.models import EscalationPoint
 from points.services import create_or_update_point
+from reference.models import ClosingDay, EditorialDomain, LineCode, Organisation, ReportingTheme
 
 ORGANISATIONS = [
     # (abbreviation, full name, parent abbreviation)

@@ -1,7 +1,8 @@
-"""The three roles of the product, as Django groups (created by a migration).
+"""The three roles of the product, as Django groups (created by migrations).
 
 Wagtail's own migrations create groups called "Editors" and "Moderators"; ours have
-Dutch names and are the ones the product uses.
+Dutch names and are the ones the product uses. Models are named by (app label, model),
+never imported, so every app's migrations can keep the groups in step.
 """
 
 REDACTEUR = "Redacteur"
@@ -12,12 +13,12 @@ POINT = ("points", "escalationpoint")
 QUESTION = ("knowledge", "question")
 PAGE_ACTIONS = ["add", "change", "publish", "lock", "unlock"]  # on the public site's pages
 REFERENCE_MODELS = [
-    ("points", "linecode"),
-    ("points", "emailtemplate"),
-    ("points", "editorialdomain"),
-    ("points", "reportingtheme"),
-    ("points", "closingday"),
-    ("knowledge", "organisation"),
+    ("reference", "linecode"),
+    ("reference", "emailtemplate"),
+    ("reference", "editorialdomain"),
+    ("reference", "reportingtheme"),
+    ("reference", "closingday"),
+    ("reference", "organisation"),
 ]
 POINT_ACTIONS = ["add", "change", "delete", "view", "publish", "lock", "unlock"]
 CRUD = ["add", "change", "delete", "view"]

@@ -1,0 +1,3 @@
+"""Small vocabularies shared by several apps."""
+
+YES_NO = [(True, "Ja"), (False, "Nee")]

@@ -1,0 +1,598 @@
+"""The escalation point as a JSON document: the one mapping between model and JSON.
+
+Every part of the point's JSON (DESIGN.md, 'The escalation point as JSON') is one entry of
+`DOCUMENT` below: where it sits in the JSON, which model attribute holds it and how it is
+read and written. Everything else derives from that list:
+- `to_data(point)` reads a point, whole or in part (`only=("phone", "email")`);
+- `apply_data(point, data)` writes a whole or partial document onto a point, in memory;
+- `path_of(attribute)` names the JSON path of a model field in error messages;
+- `input_schema()` / `output_schema()` build the API's pydantic models.
+
+Adding a field to the point means adding it to the model and one entry here.
+"""
+
+import datetime as dt
+import functools
+import keyword
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import models
+from django.utils import timezone
+from ninja import Schema
+from pydantic import ConfigDict, StrictBool, StrictInt, StrictStr, create_model
+from pydantic import Field as SchemaField
+
+from calendar_engine import WEEKDAY_KEYS, Channel
+from points import phone_hours, rules
+from points.models import (
+    AvailabilityException,
+    ContactPerson,
+    EmailDelivery,
+    EscalationPoint,
+    PointStatus,
+    TransferMode,
+)
+from reference.models import EditorialDomain, EmailTemplate, LineCode, Organisation, ReportingTheme
+
+NOT_FOUND = "Onbekende {what} '{value}'."
+TimeRange = tuple[str, str]
+MISSING = object()
+
+
+class DocumentError(Exception):
+    """Bad input: Dutch messages per JSON path. Nothing was changed on the point."""
+
+    def __init__(self, errors: dict[str, list[str]]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+class Errors(dict):
+    def add(self, path: str, message: str) -> None:
+        self.setdefault(path, []).append(message)
+
+
+def _stripped(value) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _local_iso(moment: dt.datetime) -> str:
+    return moment.astimezone(timezone.get_current_timezone()).isoformat()
+
+
+def _same(value):
+    return value
+
+
+def _aware(moment):
+    if isinstance(moment, dt.datetime) and timezone.is_naive(moment):
+        return timezone.make_aware(moment)
+    return moment
+
+
+# --- Entries ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One part of the document. `value_type` is the JSON value's type for the schemas."""
+
+    path: str
+    value_type: Any
+    description: str = ""
+
+    attribute = None  # the model field it is stored in, if any
+    read_only = False
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(self.path.split("."))
+
+    def read(self, point):
+        raise NotImplementedError
+
+    def write(self, point, value, errors: Errors) -> None:
+        raise NotImplementedError
+
+    def input_type(self):
+        return self.value_type | None
+
+
+@dataclass(frozen=True)
+class Text(Entry):
+    """Free text; null clears it."""
+
+    attribute: str = ""
+    value_type: Any = str
+
+    def read(self, point):
+        return getattr(point, self.attribute)
+
+    def write(self, point, value, errors):
+        setattr(point, self.attribute, _stripped(value))
+
+    def input_type(self):
+        return StrictStr | None
+
+
+@dataclass(frozen=True)
+class Value(Entry):
+    """A yes/no, a number or a choice; null keeps the current value."""
+
+    attribute: str = ""
+
+    def read(self, point):
+        return getattr(point, self.attribute)
+
+    def write(self, point, value, errors):
+        if value is not None:
+            setattr(point, self.attribute, value)
+
+    def input_type(self):
+        strict = {bool: StrictBool, int: StrictInt}.get(self.value_type, self.value_type)
+        return strict | None
+
+
+@dataclass(frozen=True)
+class Date(Entry):
+    """A date as YYYY-MM-DD; null clears it."""
+
+    attribute: str = ""
+    value_type: Any = dt.date | None
+
+    def read(self, point):
+        value = getattr(point, self.attribute)
+        return value.isoformat() if value else None
+
+    def write(self, point, value, errors):
+        setattr(point, self.attribute, value)
+
+
+@dataclass(frozen=True)
+class Lines(Entry):
+    """A list of short texts stored one per line (search terms)."""
+
+    attribute: str = ""
+    value_type: Any = list[str]
+
+    def read(self, point):
+        return rules.split_lines(getattr(point, self.attribute))
+
+    def write(self, point, value, errors):
+        terms = (_stripped(term) for term in value or [])
+        setattr(point, self.attribute, "\n".join(term for term in terms if term))
+
+    def input_type(self):
+        return list[StrictStr] | None
+
+
+@dataclass(frozen=True)
+class Reference(Entry):
+    """A row of reference data, referred to by its code, name or abbreviation."""
+
+    attribute: str = ""
+    model: type[models.Model] | None = None
+    lookup: str = "code"
+    what: str = ""
+    value_type: Any = str | None
+
+    def read(self, point):
+        if getattr(point, f"{self.attribute}_id") is None:
+            return None
+        return getattr(getattr(point, self.attribute), self.lookup)
+
+    def find(self, value, errors: Errors):
+        if value in (None, ""):
+            return None
+        found = self.model.objects.filter(**{f"{self.lookup}__iexact": value}).first()
+        if found is None:
+            errors.add(self.path, NOT_FOUND.format(what=self.what, value=value))
+        return found
+
+    def write(self, point, value, errors):
+        setattr(point, self.attribute, self.find(value, errors))
+
+    def input_type(self):
+        return StrictStr | None
+
+
+@dataclass(frozen=True)
+class References(Reference):
+    """Several rows of reference data (line codes, editorial domains)."""
+
+    value_type: Any = list[str]
+    default: Callable[[], list] | None = None  # for a new point that leaves it out
+
+    def read(self, point):
+        return [getattr(row, self.lookup) for row in getattr(point, self.attribute).all()]
+
+    def write(self, point, value, errors):
+        found = (self.find(item, errors) for item in value or [])
+        setattr(point, self.attribute, [row for row in found if row is not None])
+
+    def input_type(self):
+        return list[StrictStr] | None
+
+
+@dataclass(frozen=True)
+class Column:
+    """One key of a row in a list of child rows (exceptions, contact persons)."""
+
+    key: str
+    value_type: Any
+    default: Any = ...
+    to_json: Callable = _same
+    from_json: Callable = _same
+
+    @property
+    def attribute(self) -> str:
+        return self.key
+
+
+@dataclass(frozen=True)
+class Rows(Entry):
+    """Child rows of the point, each with its own columns and its own model validation."""
+
+    attribute: str = ""
+    model: type[models.Model] | None = None
+    columns: tuple[Column, ...] = ()
+    schema_name: str = ""
+    value_type: Any = list
+
+    def read(self, point):
+        return [
+            {column.key: column.to_json(getattr(row, column.attribute)) for column in self.columns}
+            for row in getattr(point, self.attribute).all()
+        ]
+
+    def write(self, point, value, errors):
+        rows = []
+        for index, item in enumerate(value or []):
+            row = self.model(
+                **{
+                    column.attribute: column.from_json(
+                        item.get(column.key, None if column.default is ... else column.default)
+                    )
+                    for column in self.columns
+                }
+            )
+            try:
+                row.full_clean(exclude=["point", "sort_order"])
+            except ValidationError as error:
+                for name, messages in error.message_dict.items():
+                    for message in messages:
+                        errors.add(f"{self.path}.{index}.{name}", message)
+            rows.append(row)
+        setattr(point, self.attribute, rows)
+
+
+@dataclass(frozen=True)
+class Week(Entry):
+    """Phone hours: per weekday key a list of ["HH:MM", "HH:MM"] slots (R17)."""
+
+    attribute: str = "time_slots"
+    value_type: Any = dict[str, list[TimeRange]]
+
+    def read(self, point):
+        return phone_hours.week_from_slots(point.time_slots.all())
+
+    def write(self, point, value, errors):
+        week = value or {}
+        week_errors = phone_hours.week_errors(week)
+        for day, messages in week_errors.items():
+            for message in messages:
+                errors.add(f"{self.path}.{day}", message)
+        if not week_errors:
+            point.set_phone_hours(week)
+
+
+@dataclass(frozen=True)
+class ReadOnly(Entry):
+    """Given in responses, accepted and ignored in requests (so the JSON round-trips).
+    Without `reader` the API fills it in (availability now, linked items)."""
+
+    reader: Callable | None = field(default=None, compare=False)
+    read_only = True
+
+    def read(self, point):
+        return self.reader(point) if self.reader else MISSING
+
+
+# --- The document -------------------------------------------------------------------------
+
+EXCEPTION_COLUMNS = (
+    Column("starts_at", dt.datetime, to_json=_local_iso, from_json=_aware),
+    Column("ends_at", dt.datetime, to_json=_local_iso, from_json=_aware),
+    Column("channel", Channel, Channel.PHONE, from_json=lambda value: value or Channel.PHONE),
+    Column("whole_days", StrictBool, False, from_json=bool),
+    Column(
+        "replacement_hours",
+        list[TimeRange] | None,
+        None,
+        to_json=rules.parse_replacement_hours,
+        from_json=lambda slots: ", ".join("-".join(pair) for pair in slots or []),
+    ),
+    Column("message", StrictStr, from_json=_stripped),
+)
+CONTACT_PERSON_COLUMNS = tuple(
+    Column(key, StrictStr, default, from_json=_stripped)
+    for key, default in (("name", ...), ("role", ""), ("email", ""), ("phone", ""))
+)
+
+DOCUMENT: tuple[Entry, ...] = (
+    ReadOnly("id", int, reader=lambda point: point.pk),
+    ReadOnly(
+        "status",
+        PointStatus,
+        "draft: een concept bewaren; published: publiceren als elke regel klopt (R22).",
+        reader=lambda point: point.status,
+    ),
+    ReadOnly("has_unpublished_changes", bool, reader=lambda p: bool(p.has_unpublished_changes)),
+    Text("editorial_title", attribute="editorial_title", description="R2"),
+    Text("public_title", attribute="public_title", description="Leeg = de redactietitel (R2)."),
+    Text("instructions", attribute="instructions", description="Kort, gebiedende wijs (R3)."),
+    Text("content", attribute="content", description="R4"),
+    Text("phone.number", attribute="phone_number", description="Genormaliseerd (R5)."),
+    Value("phone.transfer_allowed", bool, "Standaard true (R7).", "phone_transfer_allowed"),
+    Value("phone.transfer_mode", TransferMode, "Standaard closed (R8).", "transfer_mode"),
+    Value("phone.share_with_citizen", bool, "R9", "phone_share_with_citizen"),
+    Text("email.address", attribute="email_address", description="R10"),
+    Value("email.forward_allowed", bool, "Standaard true (R11).", "email_forward_allowed"),
+    Value("email.delivery", EmailDelivery, "Standaard email (R12).", "email_delivery"),
+    Value("email.share_with_citizen", bool, "R13", "email_share_with_citizen"),
+    Reference(
+        "email.template",
+        description="Code van de template, standaard 1700 (R14).",
+        attribute="email_template",
+        model=EmailTemplate,
+        what="e-mailtemplate",
+    ),
+    Value(
+        "email.requires_national_number",
+        bool,
+        "Moet een e-mailescalatie het rijksregisternummer vermelden?",
+        "email_requires_national_number",
+    ),
+    Week("phone_hours", description="Per weekdag de tijdsloten (R17)."),
+    ReadOnly(
+        "phone_hours_summary",
+        str,
+        reader=lambda point: phone_hours.summary(point.time_slots.all()),
+    ),
+    Rows(
+        "exceptions",
+        description="Afwijkende bereikbaarheid (R16).",
+        attribute="exceptions",
+        model=AvailabilityException,
+        columns=EXCEPTION_COLUMNS,
+        schema_name="Exception",
+    ),
+    Value(
+        "handling_term.working_days", int, "Standaard 5 werkdagen (R18).", "handling_working_days"
+    ),
+    Text("handling_term.info", attribute="handling_info", description="R18"),
+    Rows(
+        "contact_persons",
+        description="R19",
+        attribute="contact_persons",
+        model=ContactPerson,
+        columns=CONTACT_PERSON_COLUMNS,
+        schema_name="ContactPerson",
+    ),
+    Lines("search_terms", attribute="search_terms", description="R19"),
+    References(
+        "line_codes",
+        description="Codes, standaard ['1700'] (R20).",
+        attribute="line_codes",
+        model=LineCode,
+        what="lijncode",
+        default=rules.default_line_codes,
+    ),
+    References(
+        "reporting.editorial_domains",
+        attribute="editorial_domains",
+        model=EditorialDomain,
+        lookup="name",
+        what="redactioneel domein",
+    ),
+    Reference(
+        "reporting.theme",
+        attribute="reporting_theme",
+        model=ReportingTheme,
+        lookup="name",
+        what="rapporteringsthema",
+    ),
+    Reference(
+        "reporting.organisation",
+        description="Afkorting van de entiteit (R21).",
+        attribute="reporting_organisation",
+        model=Organisation,
+        lookup="abbreviation",
+        what="organisatie",
+    ),
+    Date("agreements.date", attribute="agreements_date", description="R22"),
+    Text("agreements.with", attribute="agreements_with", description="R22"),
+    ReadOnly(
+        "warnings",
+        list[str],
+        "Redactioneel advies dat niet blokkeert (R2 titel, R3 instructies, R10 adres).",
+        reader=rules.warnings,
+    ),
+)
+
+# What a list of an item's points shows (console, knowledge API).
+SUMMARY = ("id", "editorial_title", "instructions", "phone", "email")
+
+
+# --- Reading and writing --------------------------------------------------------------------
+
+
+def _selected(entries: Iterable[Entry], only: Iterable[str] | None) -> list[Entry]:
+    if only is None:
+        return list(entries)
+    prefixes = tuple(only)
+    return [
+        entry
+        for entry in entries
+        if any(entry.path == prefix or entry.path.startswith(f"{prefix}.") for prefix in prefixes)
+    ]
+
+
+def _put(data: dict, keys: tuple[str, ...], value) -> None:
+    for key in keys[:-1]:
+        data = data.setdefault(key, {})
+    data[keys[-1]] = value
+
+
+def _get(data: dict, keys: tuple[str, ...]):
+    for key in keys:
+        if not isinstance(data, dict) or key not in data:
+            return MISSING
+        data = data[key]
+    return data
+
+
+def to_data(point: EscalationPoint, *, only: Iterable[str] | None = None) -> dict:
+    """The point as JSON; `only` keeps the parts under the given paths ("phone", "id")."""
+    data: dict = {}
+    for entry in _selected(DOCUMENT, only):
+        value = entry.read(point)
+        if value is not MISSING:
+            _put(data, entry.keys, value)
+    return data
+
+
+def apply_data(point: EscalationPoint, data: dict) -> None:
+    """Write a whole or partial document onto the point, in memory.
+
+    Keys left out keep the point's value, or the guideline's default on a new point.
+    Read-only parts are ignored. Raises DocumentError with messages per JSON path.
+    """
+    errors = Errors()
+    for entry in DOCUMENT:
+        if entry.read_only:
+            continue
+        value = _get(data, entry.keys)
+        if value is not MISSING:
+            entry.write(point, value, errors)
+        elif point.pk is None and getattr(entry, "default", None):
+            setattr(point, entry.attribute, entry.default())
+    if errors:
+        raise DocumentError(dict(errors))
+
+
+_PATHS = {entry.attribute: entry.path for entry in DOCUMENT if entry.attribute}
+_PATHS[NON_FIELD_ERRORS] = "point"
+
+
+def path_of(attribute: str) -> str:
+    """The JSON path of a model field, so an error points at what the caller sent."""
+    return _PATHS.get(attribute, attribute)
+
+
+# --- Schemas ----------------------------------------------------------------------------------
+
+
+class InputSchema(Schema):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+
+def _field_name(key: str) -> str:
+    return f"{key}_" if keyword.iskeyword(key) else key
+
+
+def _schema_field(value_type, default, key: str, description: str = ""):
+    alias = key if _field_name(key) != key else None
+    return (value_type, SchemaField(default, alias=alias, description=description or None))
+
+
+@functools.cache
+def _row_schema(rows: Rows, *, for_input: bool):
+    base = InputSchema if for_input else Schema
+    fields = {
+        _field_name(column.key): _schema_field(
+            column.value_type, column.default if for_input else ..., column.key
+        )
+        for column in rows.columns
+    }
+    suffix = "In" if for_input else "Out"
+    return create_model(f"{rows.schema_name}{suffix}", __base__=base, **fields)
+
+
+@functools.cache
+def _week_input_schema():
+    days = {key: (list[TimeRange], []) for key in WEEKDAY_KEYS}
+    return create_model("PhoneHoursIn", __base__=InputSchema, **days)
+
+
+def _value_type(entry: Entry, *, for_input: bool):
+    if isinstance(entry, Rows):
+        return list[_row_schema(entry, for_input=for_input)] | (None if for_input else list)
+    if isinstance(entry, Week) and for_input:
+        return _week_input_schema() | None
+    if entry.read_only:
+        return entry.value_type | None if for_input else entry.value_type
+    return entry.input_type() if for_input else entry.value_type
+
+
+_built: dict[tuple, type] = {}
+
+
+def _build(name: str, entries: list[tuple[tuple[str, ...], Entry]], *, for_input: bool):
+    """A pydantic model for the entries whose remaining keys are given; groups nest.
+    A group built before with the same parts is reused, so the schema names it once."""
+    signature = (name, for_input, tuple((keys, entry.path) for keys, entry in entries))
+    if signature not in _built:
+        _built[signature] = _create(name, entries, for_input=for_input)
+    return _built[signature]
+
+
+def _create(name: str, entries: list[tuple[tuple[str, ...], Entry]], *, for_input: bool):
+    fields: dict[str, tuple] = {}
+    groups: dict[str, list] = {}
+    for keys, entry in entries:
+        if len(keys) > 1:
+            groups.setdefault(keys[0], []).append((keys[1:], entry))
+            continue
+        optional = for_input or getattr(entry, "optional", False)
+        default = None if optional else ...
+        if for_input and entry.path == "status":
+            value_type, default = PointStatus, PointStatus.DRAFT
+        else:
+            value_type = _value_type(entry, for_input=for_input)
+            if optional and not for_input:
+                value_type = value_type | None
+        fields[_field_name(keys[0])] = _schema_field(
+            value_type, default, keys[0], entry.description
+        )
+    for key, members in groups.items():
+        group = _build(key.title().replace("_", ""), members, for_input=for_input)
+        if for_input:
+            fields[_field_name(key)] = _schema_field(group | None, None, key)
+        else:
+            fields[_field_name(key)] = _schema_field(group, ..., key)
+    suffix = "In" if for_input else "Out"
+    base = InputSchema if for_input else Schema
+    return create_model(f"{name}{suffix}", __base__=base, **fields)
+
+
+@dataclass(frozen=True)
+class Extra(ReadOnly):
+    """A part the API adds to a response (availability now, linked items): optional."""
+
+    optional = True
+
+
+def input_schema(name: str = "Point", extras: Iterable[Entry] = ()):
+    """The request body: every part optional; read-only parts accepted and ignored."""
+    entries = [*DOCUMENT, *extras]
+    return _build(name, [(entry.keys, entry) for entry in entries], for_input=True)
+
+
+def output_schema(name: str = "Point", extras: Iterable[Entry] = (), only=None):
+    """The response body; `extras` are parts the API adds, `only` as in `to_data`."""
+    entries = [*_selected(DOCUMENT, only), *extras]
+    return _build(name, [(entry.keys, entry) for entry in entries], for_input=False)

@@ -1,0 +1,319 @@
+"""Reference data that several parts of the product share (R14, R18, R20, R21, R24).
+
+Organisations with their hierarchy, line codes, e-mail templates, editorial domains,
+reporting themes and closing days. They sit below the escalation points: a point refers to
+them, they never import a point.
+"""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList, TabbedInterface
+
+from core.choices import YES_NO
+
+ORGANISATION_NOT_TOP_LEVEL = (
+    "Kies de entiteit zelf (het hoogste niveau), niet een afdeling of dienst: hier {top}."
+)
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def top_level(self):
+        return self.filter(parent__isnull=True)
+
+
+class Organisation(ClusterableModel):
+    """A government entity or one of its divisions/services (a hierarchy).
+
+    Escalation points report to the top-level entity (R21).
+    """
+
+    name = models.CharField("volledige naam", max_length=255, unique=True)
+    description = models.TextField(
+        "omschrijving",
+        blank=True,
+        help_text="Publieke omschrijving van wat de organisatie doet.",
+    )
+    website = models.URLField("website", blank=True)
+    abbreviation = models.CharField(
+        "afkorting",
+        max_length=40,
+        unique=True,
+        help_text="De afkorting waarmee titels van escalatiepunten beginnen, bijv. ANB, VAPH, VMM.",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="hoort bij",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+        help_text=(
+            "Leeg voor een entiteit zelf (hoogste niveau, bijv. Agentschap voor Natuur en Bos). "
+            "Kies de entiteit voor een afdeling of dienst."
+        ),
+    )
+
+    objects = OrganisationQuerySet.as_manager()
+
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(
+                [
+                    FieldPanel("name"),
+                    FieldPanel("abbreviation"),
+                    FieldPanel("parent"),
+                    FieldPanel("description"),
+                    FieldPanel("website"),
+                ],
+                heading="Inhoud",
+            ),
+            ObjectList(
+                [
+                    HelpPanel(
+                        template="reference/panels/organisation_points.html",
+                        heading="Escalatiepunten van deze organisatie",
+                    )
+                ],
+                heading="Contactcenter",
+            ),
+        ]
+    )
+    chooser_search_fields = ["abbreviation", "name"]
+
+    class Meta:
+        verbose_name = "organisatie"
+        verbose_name_plural = "organisaties"
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.abbreviation} - {self.name}" if self.abbreviation != self.name else self.name
+
+    @property
+    def is_top_level(self) -> bool:
+        return self.parent_id is None
+
+    @property
+    def top_level(self) -> "Organisation":
+        organisation, seen = self, set()
+        while organisation.parent_id is not None and organisation.pk not in seen:
+            seen.add(organisation.pk)
+            organisation = organisation.parent
+        return organisation
+
+    def clean(self):
+        if self.pk and self.parent_id and self.escalation_points.exists():
+            titles = ", ".join(self.escalation_points.values_list("editorial_title", flat=True)[:5])
+            raise ValidationError(
+                {
+                    "parent": "Escalatiepunten rapporteren aan deze organisatie als entiteit "
+                    f"({titles}). Kies eerst voor die punten een andere rapporteringsorganisatie."
+                }
+            )
+        ancestor, seen = self.parent, set()
+        while ancestor is not None:
+            if ancestor.pk == self.pk or ancestor.pk in seen:
+                raise ValidationError(
+                    {
+                        "parent": "Een organisatie kan niet bij zichzelf of bij een eigen "
+                        "afdeling horen."
+                    }
+                )
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
+
+class ClosingDayQuerySet(models.QuerySet):
+    def for_organisation(self, organisation_id):
+        return self.filter(
+            models.Q(organisation__isnull=True) | models.Q(organisation_id=organisation_id)
+        )
+
+
+class DefaultQuerySet(models.QuerySet):
+    def defaults(self):
+        return self.filter(is_default=True)
+
+    def default_pk(self) -> int | None:
+        """The first default row, e.g. 'Escalatie Template Detail 1700' (R14)."""
+        return self.defaults().order_by("pk").values_list("pk", flat=True).first()
+
+
+class LineCode(models.Model):
+    """An agents' skill (lijncode), e.g. '1700 Andere Vragen' or a sector line (R20)."""
+
+    code = models.CharField(
+        "code", max_length=40, unique=True, help_text="Korte code, bijv. 1700 of WONEN."
+    )
+    name = models.CharField("naam", max_length=120, unique=True)
+    is_default = models.BooleanField(
+        "standaard",
+        default=False,
+        help_text="Nieuwe escalatiepunten krijgen deze lijncode standaard.",
+    )
+
+    objects = DefaultQuerySet.as_manager()
+
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("is_default")]
+    chooser_search_fields = ["code", "name"]
+
+    class Meta:
+        verbose_name = "lijncode"
+        verbose_name_plural = "lijncodes"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class EmailTemplate(models.Model):
+    """The mail template used for an e-mail escalation (R14)."""
+
+    code = models.CharField(
+        "code",
+        max_length=40,
+        unique=True,
+        help_text="Korte code waarmee redacteurs de template vinden, bijv. 1700.",
+    )
+    name = models.CharField("naam", max_length=160, unique=True)
+    subject = models.CharField(
+        "onderwerp",
+        max_length=200,
+        help_text="Onderwerp van de escalatiemail. Mag {titel} en {referentie} bevatten.",
+    )
+    body = models.TextField(
+        "tekst",
+        help_text=(
+            "Tekst van de escalatiemail aan de dienst. Mag {titel}, {vraag}, {burger}, "
+            "{behandeltermijn} en {referentie} bevatten."
+        ),
+    )
+    is_default = models.BooleanField(
+        "standaard",
+        default=False,
+        help_text="De algemene template die nieuwe escalatiepunten standaard krijgen.",
+    )
+
+    objects = DefaultQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("subject"),
+        FieldPanel("body"),
+        FieldPanel("is_default"),
+    ]
+    chooser_search_fields = ["code", "name"]
+
+    class Meta:
+        verbose_name = "e-mailtemplate"
+        verbose_name_plural = "e-mailtemplates"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class EditorialDomain(models.Model):
+    name = models.CharField("naam", max_length=120, unique=True)
+
+    panels = [FieldPanel("name")]
+    chooser_search_fields = ["name"]
+
+    class Meta:
+        verbose_name = "redactioneel domein"
+        verbose_name_plural = "redactionele domeinen"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class ReportingTheme(models.Model):
+    name = models.CharField("naam", max_length=120, unique=True)
+
+    panels = [FieldPanel("name")]
+    chooser_search_fields = ["name"]
+
+    class Meta:
+        verbose_name = "rapporteringsthema"
+        verbose_name_plural = "rapporteringsthema's"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+CLOSING_DAY_EXISTS = (
+    "Voor deze datum bestaat al een sluitingsdag (voor dezelfde organisatie). Pas die aan in "
+    "plaats van een tweede toe te voegen."
+)
+
+
+class ClosingDay(models.Model):
+    """A day the phone hours and the handling term skip, or a generated holiday switched off.
+
+    Belgian public holidays and 11 July are generated (R18); a beheerder adds bridge days
+    here, for everyone or for one organisation, or marks a generated holiday as open.
+    """
+
+    day = models.DateField("datum")
+    name = models.CharField(
+        "naam", max_length=120, help_text="Bijv. 'Brugdag' of 'Personeelsdag VMM'."
+    )
+    closed = models.BooleanField(
+        "gesloten",
+        choices=YES_NO,
+        default=True,
+        help_text=(
+            "Ja: een extra sluitingsdag. Nee: een gegenereerde feestdag op deze datum geldt "
+            "niet als sluitingsdag (de dienst is die dag wel bereikbaar)."
+        ),
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        verbose_name="enkel voor organisatie",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="closing_days",
+        help_text="Leeg = voor alle escalatiepunten; anders enkel voor de punten van die entiteit.",
+    )
+
+    objects = ClosingDayQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("day"),
+        FieldPanel("name"),
+        FieldPanel("closed", widget=forms.RadioSelect),
+        FieldPanel("organisation"),
+    ]
+    chooser_search_fields = ["name"]
+
+    class Meta:
+        verbose_name = "sluitingsdag"
+        verbose_name_plural = "sluitingsdagen"
+        ordering = ["day"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["day", "organisation"],
+                name="one_closing_day_per_date_and_organisation",
+                violation_error_message=CLOSING_DAY_EXISTS,
+            ),
+            models.UniqueConstraint(
+                fields=["day"],
+                condition=models.Q(organisation__isnull=True),
+                name="one_global_closing_day_per_date",
+                violation_error_message=CLOSING_DAY_EXISTS,
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.day:%d-%m-%Y} {self.name}"
+
+    def clean(self):
+        super().clean()
+        if self.organisation_id and not self.organisation.is_top_level:
+            top = self.organisation.top_level
+            raise ValidationError({"organisation": ORGANISATION_NOT_TOP_LEVEL.format(top=top.name)})
