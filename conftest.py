@@ -1,12 +1,15 @@
 """Shared fixtures: the three roles, reference data and a publishable point as JSON."""
 
 import copy
+import os
 from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import Group, User
+from playwright.sync_api import sync_playwright
 
 from core import roles
+from points.schedules import clear_caches
 from reference.models import EditorialDomain, LineCode, Organisation, ReportingTheme
 
 
@@ -21,7 +24,6 @@ def make_user(username: str, role: str | None) -> User:
 def fresh_schedule_caches():
     """Schedules are cached per process; a rolled-back test database must not leak into
     the next test through them."""
-    from points.schedules import clear_caches
 
     clear_caches()
     yield
@@ -93,10 +95,6 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def browser():
-    import os
-
-    from playwright.sync_api import sync_playwright
-
     if not os.path.exists(CHROMIUM):
         pytest.fail("Browsertests hebben Debian's chromium nodig: apt-get install chromium")
     # Playwright's sync API runs an event loop; the ORM calls in the test body are still

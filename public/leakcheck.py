@@ -26,6 +26,12 @@ from collections import deque
 from html.parser import HTMLParser
 from urllib.parse import urlencode, urljoin, urlsplit
 
+from wagtail.models import Site
+
+from knowledge.models import Question
+from points.models import EscalationPoint
+from reference.models import Organisation
+
 # Never crawled: not public (CMS, agent console, contactcenter API) or not pages.
 SKIP_PREFIXES = ("/cms/", "/contactcenter/", "/api/v1/", "/static/", "/documents/", "/media/")
 START_URLS = ("/", "/robots.txt", "/sitemap.xml")
@@ -57,8 +63,6 @@ def _normalise(text: str) -> str:
 
 
 def site_hosts() -> set[str]:
-    from wagtail.models import Site
-
     return LOCAL_HOSTS | set(Site.objects.values_list("hostname", flat=True))
 
 
@@ -67,8 +71,6 @@ def site_hosts() -> set[str]:
 
 def _point_versions():
     """Every escalation point as saved, plus its latest revision when that differs."""
-    from points.models import EscalationPoint
-
     points = EscalationPoint.objects.select_related("latest_revision").prefetch_related(
         "exceptions", "contact_persons"
     )
@@ -103,8 +105,6 @@ def point_secrets() -> list[str]:
 
 
 def question_secrets() -> list[str]:
-    from knowledge.models import Question
-
     secrets: list[str] = []
     for question, answer in Question.objects.values_list("question", "answer"):
         secrets += [question, answer]
@@ -124,8 +124,6 @@ def contactcenter_secrets(*, allow_organisation_names: bool = False) -> list[str
         if secret and len(_normalise(secret)) >= MIN_SECRET_LENGTH
     ]
     if allow_organisation_names:
-        from reference.models import Organisation
-
         public = {
             _normalise(value)
             for pair in Organisation.objects.values_list("name", "abbreviation")

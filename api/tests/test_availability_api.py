@@ -3,9 +3,10 @@
 import json
 
 import pytest
+import time_machine
 
 from points.services import create_or_update_point
-from reference.models import ClosingDay
+from reference.models import ClosingDay, Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -84,8 +85,6 @@ def test_r18_a_beheerder_bridge_day_and_a_switched_off_holiday(agent, point):
 
 
 def test_r18_an_organisation_closing_day_applies_only_to_its_points(agent, point):
-    from reference.models import Organisation
-
     ClosingDay.objects.create(
         day="2026-12-08",
         name="Personeelsdag VMM",
@@ -134,8 +133,6 @@ def test_r18_handling_term_spans_christmas_and_new_year(agent, point):
 
 
 def test_detail_includes_availability_now_and_the_due_date_from_today(agent, point):
-    import time_machine
-
     with time_machine.travel("2026-12-07T10:15:00+01:00", tick=False):
         body = agent.get(f"{BASE}/{point.pk}").json()
     assert body["availability"]["phone_transfer_possible"] is True

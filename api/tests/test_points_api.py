@@ -4,11 +4,13 @@ import copy
 import json
 
 import pytest
+from django.test import Client
 from wagtail.models import APIToken
 
 from calendar_engine.hours import SLOT_END_NOT_AFTER_START
 from points import rules
 from points.models import EscalationPoint
+from reference.models import EmailTemplate
 
 pytestmark = pytest.mark.django_db
 
@@ -217,8 +219,6 @@ def test_integrations_authenticate_with_a_bearer_token(client, redacteur, point_
 
 
 def test_session_writes_need_the_csrf_token(redacteur, point_data):
-    from django.test import Client
-
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(redacteur)
     assert post(strict, point_data).status_code == 403
@@ -288,8 +288,6 @@ def test_r11_no_forwarding_means_the_citizen_mails_himself(editor, point_data):
 
 
 def test_r14_without_a_default_template_forwarding_needs_an_explicit_one(editor, point_data):
-    from reference.models import EmailTemplate
-
     EmailTemplate.objects.update(is_default=False)
     response = post(editor, point_data)
     assert response.status_code == 400

@@ -2,11 +2,13 @@
 visible to agents; Wagtail's usage view of a point lists the items that link it."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from knowledge.models import Question, TopicPage
 from knowledge.services import items_linking, published_points_of
+from points.services import create_or_update_point
 
 pytestmark = pytest.mark.django_db
 
@@ -99,7 +101,6 @@ def test_r23_the_api_shows_an_items_points_and_a_points_items(client, voorlichte
 def test_r23_a_draft_point_is_not_shown_to_agents_on_an_item(
     client, voorlichter, topic, point_data
 ):
-    from points.services import create_or_update_point
 
     point_data["status"] = "draft"
     draft = create_or_update_point(data=point_data, user=None)
@@ -110,8 +111,6 @@ def test_r23_a_draft_point_is_not_shown_to_agents_on_an_item(
 
 
 def test_a_topic_cannot_take_a_slug_the_site_itself_serves(home):
-    from django.core.exceptions import ValidationError
-
     topic = TopicPage(title="Zoeken", slug="zoeken")
     with pytest.raises(ValidationError) as error:
         home.add_child(instance=topic)

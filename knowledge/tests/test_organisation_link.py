@@ -2,10 +2,11 @@
 Contactcenter lists it. The point's field is the one source, so the two never disagree."""
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from points.services import create_or_update_point
-from reference.models import Organisation
+from reference.models import ClosingDay, Organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -50,8 +51,6 @@ def test_r24_the_point_detail_names_its_organisation(client, voorlichter, point)
 
 
 def test_r24_an_entity_with_points_cannot_silently_become_a_division(point):
-    from django.core.exceptions import ValidationError
-
     anb = Organisation.objects.get(abbreviation="ANB")
     anb.parent = Organisation.objects.get(abbreviation="VMM")
     with pytest.raises(ValidationError) as error:
@@ -60,10 +59,6 @@ def test_r24_an_entity_with_points_cannot_silently_become_a_division(point):
 
 
 def test_r21_a_closing_day_is_for_an_entity_not_a_division(point):
-    from django.core.exceptions import ValidationError
-
-    from reference.models import ClosingDay
-
     day = ClosingDay(
         day="2026-12-08",
         name="Teamdag",

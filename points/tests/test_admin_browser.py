@@ -3,10 +3,13 @@
 from datetime import date, timedelta
 
 import pytest
+from django.apps import apps
 
 from conftest import login
 from core.roles import sync_roles
 from points.models import EscalationPoint
+from points.services import create_or_update_point
+from reference.defaults import ensure_defaults
 
 pytestmark = [
     pytest.mark.browser,
@@ -17,10 +20,6 @@ pytestmark = [
 @pytest.fixture(autouse=True)
 def migration_data(transactional_db):
     """A transactional test starts from a flushed database: restore the migrations' rows."""
-    from django.apps import apps
-
-    from reference.defaults import ensure_defaults
-
     ensure_defaults(apps)
     sync_roles(apps)
 
@@ -80,7 +79,6 @@ def test_r02_to_r22_editor_publishes_a_point_through_the_six_tabs(
 def test_r17_editor_builds_a_week_with_the_two_buttons_and_it_round_trips_through_the_api(
     page, live_server, redacteur, point_data
 ):
-    from points.services import create_or_update_point
 
     point_data["phone_hours"] = {}
     point = create_or_update_point(data=point_data, user=None)
