@@ -18,6 +18,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
+from core.fields import optional_reference
+
 
 class KnowledgeKind(models.TextChoices):
     """The kinds of item an agent opens in the console, as in its URLs and the API."""
@@ -203,11 +205,9 @@ class Question(index.Indexed, ClusterableModel):
     answer = models.TextField(
         "kort antwoord", help_text="Het antwoord dat de voorlichter aan de telefoon geeft."
     )
-    topic = models.ForeignKey(
+    topic = optional_reference(
         TopicPage,
-        verbose_name="topic",
-        null=True,
-        blank=True,
+        "topic",
         on_delete=models.SET_NULL,
         related_name="questions",
     )

@@ -26,16 +26,9 @@ from pydantic import ConfigDict, StrictBool, StrictInt, StrictStr, create_model
 from pydantic import Field as SchemaField
 
 from calendar_engine import WEEKDAY_KEYS, Channel
-from points import phone_hours, rules
-from points.models import (
-    AvailabilityException,
-    ContactPerson,
-    EmailDelivery,
-    EscalationPoint,
-    PointStatus,
-    TransferMode,
-)
-from reference.models import EditorialDomain, EmailTemplate, LineCode, Organisation, ReportingTheme
+from points import phone_hours
+from points.models import EmailDelivery, EscalationPoint, PointStatus, TransferMode
+from points.rules import default_line_codes, parse_replacement_hours, split_lines, warnings
 
 NOT_FOUND = "Onbekende {what} '{value}'."
 TimeRange = tuple[str, str]
@@ -86,6 +79,15 @@ class Entry:
 
     attribute = None  # the model field it is stored in, if any
     read_only = False
+
+    def __post_init__(self):
+        # "phone.number" is stored in `phone_number` unless an entry names another field.
+        if self.attribute == "":
+            object.__setattr__(self, "attribute", self.path.replace(".", "_"))
+
+    def related_model(self) -> type[models.Model]:
+        """The model a reference or a child row points at, read from the point's field."""
+        return EscalationPoint._meta.get_field(self.attribute).related_model
 
     @property
     def keys(self) -> tuple[str, ...]:
@@ -159,7 +161,7 @@ class Lines(Entry):
     value_type: Any = list[str]
 
     def read(self, point):
-        return rules.split_lines(getattr(point, self.attribute))
+        return split_lines(getattr(point, self.attribute))
 
     def write(self, point, value, errors):
         terms = (_stripped(term) for term in value or [])
@@ -178,6 +180,13 @@ class Reference(Entry):
     lookup: str = "code"
     what: str = ""
     value_type: Any = str | None
+
+    def __post_init__(self):
+        super().__post_init__()
+        if self.model is None:
+            object.__setattr__(self, "model", self.related_model())
+        if not self.what:
+            object.__setattr__(self, "what", str(self.model._meta.verbose_name))
 
     def read(self, point):
         if getattr(point, f"{self.attribute}_id") is None:
@@ -241,6 +250,14 @@ class Rows(Entry):
     columns: tuple[Column, ...] = ()
     schema_name: str = ""
     value_type: Any = list
+
+    def __post_init__(self):
+        super().__post_init__()
+        if self.model is None:
+            object.__setattr__(self, "model", self.related_model())
+        if not self.schema_name:  # "contact_persons" -> "ContactPerson"
+            name = self.path.title().replace("_", "").removesuffix("s")
+            object.__setattr__(self, "schema_name", name)
 
     def read(self, point):
         return [
@@ -312,7 +329,7 @@ EXCEPTION_COLUMNS = (
         "replacement_hours",
         list[TimeRange] | None,
         None,
-        to_json=rules.parse_replacement_hours,
+        to_json=parse_replacement_hours,
         from_json=lambda slots: ", ".join("-".join(pair) for pair in slots or []),
     ),
     Column("message", StrictStr, from_json=_stripped),
@@ -331,96 +348,34 @@ DOCUMENT: tuple[Entry, ...] = (
         reader=lambda point: point.status,
     ),
     ReadOnly("has_unpublished_changes", bool, reader=lambda p: bool(p.has_unpublished_changes)),
-    Text("editorial_title", attribute="editorial_title", description="R2"),
-    Text("public_title", attribute="public_title", description="Leeg = de redactietitel (R2)."),
-    Text("instructions", attribute="instructions", description="Kort, gebiedende wijs (R3)."),
-    Text("content", attribute="content", description="R4"),
-    Text("phone.number", attribute="phone_number", description="Genormaliseerd (R5)."),
-    Value("phone.transfer_allowed", bool, "Standaard true (R7).", "phone_transfer_allowed"),
+    Text("editorial_title", description="R2"),
+    Text("public_title", description="Leeg = de redactietitel (R2)."),
+    Text("instructions", description="Kort, gebiedende wijs (R3)."),
+    Text("content", description="R4"),
+    Text("phone.number", description="Genormaliseerd (R5)."),
+    Value("phone.transfer_allowed", bool, "Standaard true (R7)."),
     Value("phone.transfer_mode", TransferMode, "Standaard closed (R8).", "transfer_mode"),
-    Value("phone.share_with_citizen", bool, "R9", "phone_share_with_citizen"),
-    Text("email.address", attribute="email_address", description="R10"),
-    Value("email.forward_allowed", bool, "Standaard true (R11).", "email_forward_allowed"),
-    Value("email.delivery", EmailDelivery, "Standaard email (R12).", "email_delivery"),
-    Value("email.share_with_citizen", bool, "R13", "email_share_with_citizen"),
-    Reference(
-        "email.template",
-        description="Code van de template, standaard 1700 (R14).",
-        attribute="email_template",
-        model=EmailTemplate,
-        what="e-mailtemplate",
-    ),
-    Value(
-        "email.requires_national_number",
-        bool,
-        "Moet een e-mailescalatie het rijksregisternummer vermelden?",
-        "email_requires_national_number",
-    ),
+    Value("phone.share_with_citizen", bool, "R9"),
+    Text("email.address", description="R10"),
+    Value("email.forward_allowed", bool, "Standaard true (R11)."),
+    Value("email.delivery", EmailDelivery, "Standaard email (R12)."),
+    Value("email.share_with_citizen", bool, "R13"),
+    Reference("email.template", description="Code van de template, standaard 1700 (R14)."),
+    Value("email.requires_national_number", bool, "Rijksregisternummer verplicht (R3)."),
     Week("phone_hours", description="Per weekdag de tijdsloten (R17)."),
-    ReadOnly(
-        "phone_hours_summary",
-        str,
-        reader=lambda point: phone_hours.summary(point.time_slots.all()),
-    ),
-    Rows(
-        "exceptions",
-        description="Afwijkende bereikbaarheid (R16).",
-        attribute="exceptions",
-        model=AvailabilityException,
-        columns=EXCEPTION_COLUMNS,
-        schema_name="Exception",
-    ),
-    Value(
-        "handling_term.working_days", int, "Standaard 5 werkdagen (R18).", "handling_working_days"
-    ),
+    ReadOnly("phone_hours_summary", str, reader=lambda p: phone_hours.summary(p.time_slots.all())),
+    Rows("exceptions", description="Afwijkende bereikbaarheid (R16).", columns=EXCEPTION_COLUMNS),
+    Value("handling_term.working_days", int, "Standaard 5 (R18).", "handling_working_days"),
     Text("handling_term.info", attribute="handling_info", description="R18"),
-    Rows(
-        "contact_persons",
-        description="R19",
-        attribute="contact_persons",
-        model=ContactPerson,
-        columns=CONTACT_PERSON_COLUMNS,
-        schema_name="ContactPerson",
-    ),
-    Lines("search_terms", attribute="search_terms", description="R19"),
-    References(
-        "line_codes",
-        description="Codes, standaard ['1700'] (R20).",
-        attribute="line_codes",
-        model=LineCode,
-        what="lijncode",
-        default=rules.default_line_codes,
-    ),
-    References(
-        "reporting.editorial_domains",
-        attribute="editorial_domains",
-        model=EditorialDomain,
-        lookup="name",
-        what="redactioneel domein",
-    ),
-    Reference(
-        "reporting.theme",
-        attribute="reporting_theme",
-        model=ReportingTheme,
-        lookup="name",
-        what="rapporteringsthema",
-    ),
-    Reference(
-        "reporting.organisation",
-        description="Afkorting van de entiteit (R21).",
-        attribute="reporting_organisation",
-        model=Organisation,
-        lookup="abbreviation",
-        what="organisatie",
-    ),
-    Date("agreements.date", attribute="agreements_date", description="R22"),
-    Text("agreements.with", attribute="agreements_with", description="R22"),
-    ReadOnly(
-        "warnings",
-        list[str],
-        "Redactioneel advies dat niet blokkeert (R2 titel, R3 instructies, R10 adres).",
-        reader=rules.warnings,
-    ),
+    Rows("contact_persons", description="R19", columns=CONTACT_PERSON_COLUMNS),
+    Lines("search_terms", description="R19"),
+    References("line_codes", description="Standaard ['1700'] (R20).", default=default_line_codes),
+    References("reporting.editorial_domains", attribute="editorial_domains", lookup="name"),
+    Reference("reporting.theme", lookup="name"),
+    Reference("reporting.organisation", description="Afkorting (R21).", lookup="abbreviation"),
+    Date("agreements.date", description="R22"),
+    Text("agreements.with", description="R22"),
+    ReadOnly("warnings", list[str], "Advies dat niet blokkeert (R2, R3, R10).", reader=warnings),
 )
 
 # What a list of an item's points shows (console, knowledge API).

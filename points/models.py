@@ -31,7 +31,8 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from calendar_engine import WEEKDAY_NAMES, Channel, parse_slot, validate_day_slots
-from core.choices import YES_NO
+from core.fields import optional_reference, yes_no_field
+from core.panels import radio
 from points import phone_hours, rules
 from points.forms import EscalationPointForm
 from reference.models import (
@@ -126,9 +127,8 @@ class EscalationPoint(
             "02 553 21 00. Leeg = alleen de e-mailmogelijkheid verschijnt."
         ),
     )
-    phone_transfer_allowed = models.BooleanField(
+    phone_transfer_allowed = yes_no_field(
         "mag vraag telefonisch doorgeschakeld worden?",
-        choices=YES_NO,
         default=True,
         help_text=(
             "Standaard Ja als er een telefoonnummer is: groen vinkje naast het nummer onder "
@@ -145,9 +145,8 @@ class EscalationPoint(
             "afgesloten zodra de vraag doorgeschakeld of doorgestuurd is."
         ),
     )
-    phone_share_with_citizen = models.BooleanField(
+    phone_share_with_citizen = yes_no_field(
         "mag telefoonnummer doorgegeven worden?",
-        choices=YES_NO,
         default=False,
         help_text=(
             "Nee: het nummer dient enkel om door te schakelen (rood vinkje onder 'Doorgeven aan "
@@ -167,9 +166,8 @@ class EscalationPoint(
             "of website."
         ),
     )
-    email_forward_allowed = models.BooleanField(
+    email_forward_allowed = yes_no_field(
         "mag vraag per e-mail doorgestuurd worden?",
-        choices=YES_NO,
         default=True,
         help_text=(
             "Ja: groen vinkje naast het e-mailadres onder 'Vraag escaleren?'. Nee als de burger "
@@ -183,9 +181,8 @@ class EscalationPoint(
         default=EmailDelivery.EMAIL,
         help_text="Kies E-mail als standaard; CRM als de dienst escalaties in zijn CRM ontvangt.",
     )
-    email_share_with_citizen = models.BooleanField(
+    email_share_with_citizen = yes_no_field(
         "mag e-mailadres doorgegeven worden?",
-        choices=YES_NO,
         default=False,
         help_text=(
             "Nee: het adres dient enkel om door te sturen (rood vinkje onder 'Doorgeven aan "
@@ -207,9 +204,8 @@ class EscalationPoint(
         ),
     )
 
-    email_requires_national_number = models.BooleanField(
+    email_requires_national_number = yes_no_field(
         "rijksregisternummer verplicht bij e-mailescalatie?",
-        choices=YES_NO,
         default=False,
         help_text=(
             "Ja als de dienst een e-mailescalatie enkel kan behandelen met het "
@@ -278,19 +274,15 @@ class EscalationPoint(
         blank=True,
         related_name="escalation_points",
     )
-    reporting_theme = models.ForeignKey(
+    reporting_theme = optional_reference(
         ReportingTheme,
-        verbose_name="rapporteringsthema",
-        null=True,
-        blank=True,
+        "rapporteringsthema",
         on_delete=models.PROTECT,
         related_name="escalation_points",
     )
-    reporting_organisation = models.ForeignKey(
+    reporting_organisation = optional_reference(
         Organisation,
-        verbose_name="rapporteringsorganisatie",
-        null=True,
-        blank=True,
+        "rapporteringsorganisatie",
         on_delete=models.PROTECT,
         related_name="escalation_points",
         help_text=(
@@ -331,13 +323,11 @@ class EscalationPoint(
                             FieldPanel("phone_number"),
                             FieldRowPanel(
                                 [
-                                    FieldPanel("phone_transfer_allowed", widget=forms.RadioSelect),
-                                    FieldPanel(
-                                        "phone_share_with_citizen", widget=forms.RadioSelect
-                                    ),
+                                    radio("phone_transfer_allowed"),
+                                    radio("phone_share_with_citizen"),
                                 ]
                             ),
-                            FieldPanel("transfer_mode", widget=forms.RadioSelect),
+                            radio("transfer_mode"),
                         ],
                         heading="Telefoon",
                     ),
@@ -346,15 +336,13 @@ class EscalationPoint(
                             FieldPanel("email_address"),
                             FieldRowPanel(
                                 [
-                                    FieldPanel("email_forward_allowed", widget=forms.RadioSelect),
-                                    FieldPanel(
-                                        "email_share_with_citizen", widget=forms.RadioSelect
-                                    ),
+                                    radio("email_forward_allowed"),
+                                    radio("email_share_with_citizen"),
                                 ]
                             ),
-                            FieldPanel("email_delivery", widget=forms.RadioSelect),
+                            radio("email_delivery"),
                             FieldPanel("email_template"),
-                            FieldPanel("email_requires_national_number", widget=forms.RadioSelect),
+                            radio("email_requires_national_number"),
                         ],
                         heading="E-mail",
                     ),
@@ -551,10 +539,7 @@ class AvailabilityException(Orderable):
             self.starts_at, self.ends_at = rules.whole_day_period(self.starts_at, self.ends_at)
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": rules.EXCEPTION_END_BEFORE_START})
-        try:
-            self.replacement_hours = rules.normalise_replacement_hours(self.replacement_hours)
-        except ValidationError as error:
-            raise ValidationError({"replacement_hours": error.messages}) from error
+        rules.normalise_field(self, "replacement_hours", rules.normalise_replacement_hours)
 
     @property
     def replacement_slots(self) -> list[list[str]] | None:
@@ -584,8 +569,4 @@ class ContactPerson(Orderable):
 
     def clean(self):
         super().clean()
-        if self.phone:
-            try:
-                self.phone = rules.normalise_phone(self.phone)
-            except ValidationError as error:
-                raise ValidationError({"phone": error.messages}) from error
+        rules.normalise_field(self, "phone", rules.normalise_phone)

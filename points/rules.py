@@ -132,14 +132,20 @@ def normalise_phone(raw: str) -> str:
 def normalise_email(raw: str) -> str:
     """R10: a real address, never a URL or contact form."""
     text = (raw or "").strip()
-    if not text:
-        return ""
-    if _URL_LIKE.search(text):
+    if text and _URL_LIKE.search(text):
         raise ValidationError(EMAIL_IS_URL, code="email_is_url")
     try:
-        return validate_email(text, check_deliverability=False).normalized
+        return validate_email(text, check_deliverability=False).normalized if text else ""
     except EmailNotValidError as error:
         raise ValidationError(EMAIL_INVALID, code="email_invalid") from error
+
+
+def normalise_field(instance, field: str, normaliser) -> None:
+    """Store the normalised value of one field; a refusal names the field."""
+    try:
+        setattr(instance, field, normaliser(getattr(instance, field)))
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from error
 
 
 def parse_replacement_hours(text: str) -> list[list[str]] | None:

@@ -65,6 +65,11 @@ def closing_days(organisation_id: int | None, years) -> dict[date, str]:
     )
 
 
+def closing_days_from(point: EscalationPoint, year: int) -> dict[date, str]:
+    """The point's closing days in `year` and the next (a term may run into January)."""
+    return closing_days(point.reporting_organisation_id, [year, year + 1])
+
+
 def engine_exception(exception) -> AvailabilityException:
     replacement = exception.replacement_slots
     return AvailabilityException(
@@ -116,12 +121,14 @@ def published_availability(point_id: int, at: datetime | None = None) -> Availab
         point = EscalationPoint.objects.prefetch_related("time_slots", "exceptions").get(
             pk=point.pk
         )
-        schedule = phone_schedule(
-            point, closing_days(point.reporting_organisation_id, [year, year + 1])
-        )
+        schedule = phone_schedule(point, closing_days_from(point, year))
         _schedules[key] = schedule
         if len(_schedules) > SCHEDULE_CACHE_SIZE:
             _schedules.popitem(last=False)
+    return _availability(schedule, point, at)
+
+
+def _availability(schedule: PhoneSchedule, point: EscalationPoint, at: datetime) -> Availability:
     return schedule.availability(
         at, has_phone=point.has_phone, transfer_allowed=point.phone_transfer_allowed
     )
@@ -132,13 +139,9 @@ def availability_at(
 ) -> Availability:
     """May an agent transfer a call to the point at `at` (now by default)?"""
     at = at or timezone.now()
-    year = timezone.localtime(at).year
     if days is None:
-        days = closing_days(point.reporting_organisation_id, [year, year + 1])
-    schedule = phone_schedule(point, days)
-    return schedule.availability(
-        at, has_phone=point.has_phone, transfer_allowed=point.phone_transfer_allowed
-    )
+        days = closing_days_from(point, timezone.localtime(at).year)
+    return _availability(phone_schedule(point, days), point, at)
 
 
 def handling_due_date(
@@ -147,7 +150,7 @@ def handling_due_date(
     """R18: the N-th working day after `start` (today by default)."""
     start = start or timezone.localdate()
     if days is None:
-        days = closing_days(point.reporting_organisation_id, [start.year, start.year + 1])
+        days = closing_days_from(point, start.year)
     return add_working_days(start, point.handling_working_days, days)
 
 
@@ -178,8 +181,7 @@ def availability_to_data(availability: Availability) -> dict:
 
 def card_context(point: EscalationPoint, at: datetime | None = None) -> dict:
     """What an agent's card of the point shows (R3, R6-R9, R11-R13, R16-R18)."""
-    year = timezone.localtime(at or timezone.now()).year
-    days = closing_days(point.reporting_organisation_id, [year, year + 1])
+    days = closing_days_from(point, timezone.localtime(at or timezone.now()).year)
     return {
         "point": point,
         "availability": availability_at(point, at, days=days),

@@ -5,6 +5,7 @@ output schema lists its public fields explicitly, so nothing of the tab Contactc
 (escalation points, questions) can ever slip into a response (R1).
 """
 
+import inspect
 from datetime import datetime
 
 from django.http import HttpRequest
@@ -210,55 +211,50 @@ def _page_detail(request, model, page_id: int, serialise, not_found: str):
 
 # --- Endpoints -----------------------------------------------------------------------------
 
-TOPIC_NOT_FOUND = "Dit topic bestaat niet of is niet gepubliceerd."
-ARTICLE_NOT_FOUND = "Dit artikel bestaat niet of is niet gepubliceerd."
-PRODUCT_NOT_FOUND = "Dit product bestaat niet of is niet gepubliceerd."
 ORGANISATION_NOT_FOUND = "Deze organisatie bestaat niet."
 
 
-@api.get("/topics", response=TopicListOut, tags=["topics"], summary="Topics")
-def list_topics(request, paging: Query[Paging]):
-    return _page_listing(request, TopicPage, paging, _topic_data)
+def _page_endpoints(path: str, model, list_schema, detail_schema, serialise) -> None:
+    """Register the list and the detail endpoint of one page type, named after the model."""
+    singular, plural = model._meta.verbose_name, str(model._meta.verbose_name_plural)
+    by_topic = model is not TopicPage
+    id_name = f"{path.strip('/')[:-1]}_id"  # topic_id, article_id, product_id
+    not_found = f"Dit {singular} bestaat niet of is niet gepubliceerd."
+
+    def list_pages(request, paging: Query[ChildPaging if by_topic else Paging]):
+        topic = paging.topic if by_topic else None
+        return _page_listing(request, model, paging, serialise, topic)
+
+    def get_page(request, **path_values):
+        return _page_detail(request, model, path_values[id_name], serialise, not_found)
+
+    # The detail's path parameter keeps its own name in the schema (topic_id, article_id …).
+    get_page.__signature__ = inspect.Signature(
+        [
+            inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD),
+            inspect.Parameter(id_name, inspect.Parameter.KEYWORD_ONLY, annotation=int),
+        ]
+    )
+    name, tags = path.strip("/"), [plural.lower()]
+    api.get(
+        path,
+        response=list_schema,
+        tags=tags,
+        summary=plural.capitalize(),
+        operation_id=f"public_api_list_{name}",
+    )(list_pages)
+    api.get(
+        f"{path}/{{{id_name}}}",
+        response={200: detail_schema, 404: ErrorOut},
+        tags=tags,
+        summary=f"Eén {singular}",
+        operation_id=f"public_api_get_{name}",
+    )(get_page)
 
 
-@api.get(
-    "/topics/{topic_id}",
-    response={200: TopicOut, 404: ErrorOut},
-    tags=["topics"],
-    summary="Eén topic",
-)
-def get_topic(request, topic_id: int):
-    return _page_detail(request, TopicPage, topic_id, _topic_data, TOPIC_NOT_FOUND)
-
-
-@api.get("/articles", response=ArticleListOut, tags=["artikels"], summary="Artikels")
-def list_articles(request, paging: Query[ChildPaging]):
-    return _page_listing(request, ArticlePage, paging, _article_data, paging.topic)
-
-
-@api.get(
-    "/articles/{article_id}",
-    response={200: ArticleOut, 404: ErrorOut},
-    tags=["artikels"],
-    summary="Eén artikel",
-)
-def get_article(request, article_id: int):
-    return _page_detail(request, ArticlePage, article_id, _article_data, ARTICLE_NOT_FOUND)
-
-
-@api.get("/products", response=ProductListOut, tags=["producten"], summary="Producten")
-def list_products(request, paging: Query[ChildPaging]):
-    return _page_listing(request, ProductPage, paging, _product_data, paging.topic)
-
-
-@api.get(
-    "/products/{product_id}",
-    response={200: ProductOut, 404: ErrorOut},
-    tags=["producten"],
-    summary="Eén product",
-)
-def get_product(request, product_id: int):
-    return _page_detail(request, ProductPage, product_id, _product_data, PRODUCT_NOT_FOUND)
+_page_endpoints("/topics", TopicPage, TopicListOut, TopicOut, _topic_data)
+_page_endpoints("/articles", ArticlePage, ArticleListOut, ArticleOut, _article_data)
+_page_endpoints("/products", ProductPage, ProductListOut, ProductOut, _product_data)
 
 
 @api.get(

@@ -5,13 +5,13 @@ reporting themes and closing days. They sit below the escalation points: a point
 them, they never import a point.
 """
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList, TabbedInterface
 
-from core.choices import YES_NO
+from core.fields import optional_reference, yes_no_field
+from core.panels import radio
 
 ORGANISATION_NOT_TOP_LEVEL = (
     "Kies de entiteit zelf (het hoogste niveau), niet een afdeling of dienst: hier {top}."
@@ -140,34 +140,53 @@ class DefaultQuerySet(models.QuerySet):
         return self.defaults().order_by("pk").values_list("pk", flat=True).first()
 
 
-class LineCode(models.Model):
-    """An agents' skill (lijncode), e.g. '1700 Andere Vragen' or a sector line (R20)."""
+class NamedReference(models.Model):
+    """Reference data that is only a name (editorial domains, reporting themes)."""
 
-    code = models.CharField(
-        "code", max_length=40, unique=True, help_text="Korte code, bijv. 1700 of WONEN."
-    )
     name = models.CharField("naam", max_length=120, unique=True)
-    is_default = models.BooleanField(
-        "standaard",
-        default=False,
-        help_text="Nieuwe escalatiepunten krijgen deze lijncode standaard.",
-    )
 
-    objects = DefaultQuerySet.as_manager()
-
-    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("is_default")]
-    chooser_search_fields = ["code", "name"]
+    panels = [FieldPanel("name")]
+    chooser_search_fields = ["name"]
 
     class Meta:
-        verbose_name = "lijncode"
-        verbose_name_plural = "lijncodes"
+        abstract = True
         ordering = ["name"]
 
     def __str__(self):
         return self.name
 
 
-class EmailTemplate(models.Model):
+class CodedReference(NamedReference):
+    """Reference data found by a short code, one of which may be the default (R14, R20)."""
+
+    objects = DefaultQuerySet.as_manager()
+
+    chooser_search_fields = ["code", "name"]
+
+    class Meta(NamedReference.Meta):
+        abstract = True
+
+
+class LineCode(CodedReference):
+    """An agents' skill (lijncode), e.g. '1700 Andere Vragen' or a sector line (R20)."""
+
+    code = models.CharField(
+        "code", max_length=40, unique=True, help_text="Korte code, bijv. 1700 of WONEN."
+    )
+    is_default = models.BooleanField(
+        "standaard",
+        default=False,
+        help_text="Nieuwe escalatiepunten krijgen deze lijncode standaard.",
+    )
+
+    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("is_default")]
+
+    class Meta(CodedReference.Meta):
+        verbose_name = "lijncode"
+        verbose_name_plural = "lijncodes"
+
+
+class EmailTemplate(CodedReference):
     """The mail template used for an e-mail escalation (R14)."""
 
     code = models.CharField(
@@ -195,54 +214,23 @@ class EmailTemplate(models.Model):
         help_text="De algemene template die nieuwe escalatiepunten standaard krijgen.",
     )
 
-    objects = DefaultQuerySet.as_manager()
+    panels = [FieldPanel(name) for name in ("code", "name", "subject", "body", "is_default")]
 
-    panels = [
-        FieldPanel("code"),
-        FieldPanel("name"),
-        FieldPanel("subject"),
-        FieldPanel("body"),
-        FieldPanel("is_default"),
-    ]
-    chooser_search_fields = ["code", "name"]
-
-    class Meta:
+    class Meta(CodedReference.Meta):
         verbose_name = "e-mailtemplate"
         verbose_name_plural = "e-mailtemplates"
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
-class EditorialDomain(models.Model):
-    name = models.CharField("naam", max_length=120, unique=True)
-
-    panels = [FieldPanel("name")]
-    chooser_search_fields = ["name"]
-
-    class Meta:
+class EditorialDomain(NamedReference):
+    class Meta(NamedReference.Meta):
         verbose_name = "redactioneel domein"
         verbose_name_plural = "redactionele domeinen"
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
-class ReportingTheme(models.Model):
-    name = models.CharField("naam", max_length=120, unique=True)
-
-    panels = [FieldPanel("name")]
-    chooser_search_fields = ["name"]
-
-    class Meta:
+class ReportingTheme(NamedReference):
+    class Meta(NamedReference.Meta):
         verbose_name = "rapporteringsthema"
         verbose_name_plural = "rapporteringsthema's"
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 CLOSING_DAY_EXISTS = (
@@ -262,20 +250,17 @@ class ClosingDay(models.Model):
     name = models.CharField(
         "naam", max_length=120, help_text="Bijv. 'Brugdag' of 'Personeelsdag VMM'."
     )
-    closed = models.BooleanField(
+    closed = yes_no_field(
         "gesloten",
-        choices=YES_NO,
         default=True,
         help_text=(
             "Ja: een extra sluitingsdag. Nee: een gegenereerde feestdag op deze datum geldt "
             "niet als sluitingsdag (de dienst is die dag wel bereikbaar)."
         ),
     )
-    organisation = models.ForeignKey(
+    organisation = optional_reference(
         Organisation,
-        verbose_name="enkel voor organisatie",
-        null=True,
-        blank=True,
+        "enkel voor organisatie",
         on_delete=models.CASCADE,
         related_name="closing_days",
         help_text="Leeg = voor alle escalatiepunten; anders enkel voor de punten van die entiteit.",
@@ -286,7 +271,7 @@ class ClosingDay(models.Model):
     panels = [
         FieldPanel("day"),
         FieldPanel("name"),
-        FieldPanel("closed", widget=forms.RadioSelect),
+        radio("closed"),
         FieldPanel("organisation"),
     ]
     chooser_search_fields = ["name"]

@@ -55,9 +55,17 @@ LINE_CODES = [
 EDITORIAL_DOMAINS = ["Natuur", "Welzijn", "Mobiliteit", "Milieu", "Werk"]
 THEMES = ["Jacht", "Zorg en handicap", "Openbaar vervoer", "Milieurapportering", "Tewerkstelling"]
 
-WEEKDAYS_9_12_13_16 = {
-    day: [["09:00", "12:00"], ["13:00", "16:00"]] for day in ["mon", "tue", "wed", "thu", "fri"]
-}
+WORKING_WEEK = ("mon", "tue", "wed", "thu", "fri")
+
+
+def week(*slots: str, days=WORKING_WEEK) -> dict:
+    """week("09:00-12:00", "13:00-16:00") -> those slots on each of `days`."""
+    pairs = [slot.split("-") for slot in slots]
+    return dict.fromkeys(days, pairs)
+
+
+def reporting(domain: str, theme: str, organisation: str) -> dict:
+    return {"editorial_domains": [domain], "theme": theme, "organisation": organisation}
 
 
 def next_weekday(start: date, weekday: int) -> date:
@@ -85,14 +93,13 @@ def demo_points(today: date) -> list[dict]:
                 "Wildschade"
             ),
             "phone": {"number": "02 553 81 02", "share_with_citizen": False},
-            "email": {"address": "jacht.anb@example.be", "share_with_citizen": True},
-            "phone_hours": {
-                "mon": [["09:00", "12:00"], ["13:00", "16:00"]],
-                "tue": [["09:00", "12:00"], ["13:00", "16:00"]],
-                "wed": [["09:00", "12:00"]],
-                "thu": [["09:00", "12:00"], ["13:00", "16:00"]],
-                "fri": [["09:00", "12:00"]],
+            "email": {
+                "address": "jacht.anb@example.be",
+                "share_with_citizen": True,
+                "requires_national_number": True,
             },
+            "phone_hours": week("09:00-12:00", "13:00-16:00", days=["mon", "tue", "thu"])
+            | week("09:00-12:00", days=["wed", "fri"]),
             "exceptions": [
                 {
                     "starts_at": team_day_start,
@@ -102,7 +109,6 @@ def demo_points(today: date) -> list[dict]:
                     "message": (f"Telefonisch niet bereikbaar op donderdag {team_day:%d-%m-%Y}."),
                 }
             ],
-            "handling_term": {"working_days": 5, "info": ""},
             "contact_persons": [
                 {
                     "name": "Lies Vermeulen",
@@ -112,7 +118,7 @@ def demo_points(today: date) -> list[dict]:
             ],
             "search_terms": ["jachtverlof", "jachtvergunning", "wildschade"],
             "line_codes": ["1700", "OMGEV"],
-            "reporting": {"editorial_domains": ["Natuur"], "theme": "Jacht", "organisation": "ANB"},
+            "reporting": reporting("Natuur", "Jacht", "ANB"),
             "agreements": {"date": agreed, "with": "Diensthoofd Team Jacht"},
         },
         {
@@ -126,7 +132,7 @@ def demo_points(today: date) -> list[dict]:
             ),
             "phone": {"number": "02 225 84 11"},
             "email": {"address": "professionals@vaph.example.be"},
-            "phone_hours": WEEKDAYS_9_12_13_16,
+            "phone_hours": week("09:00-12:00", "13:00-16:00"),
             "exceptions": [
                 {
                     "starts_at": short_day_start,
@@ -149,11 +155,7 @@ def demo_points(today: date) -> list[dict]:
             },
             "search_terms": ["corona", "zorgaanbieder"],
             "line_codes": ["1700"],
-            "reporting": {
-                "editorial_domains": ["Welzijn"],
-                "theme": "Zorg en handicap",
-                "organisation": "VAPH",
-            },
+            "reporting": reporting("Welzijn", "Zorg en handicap", "VAPH"),
             "agreements": {"date": agreed, "with": "Afdelingshoofd Zorgaanbod"},
         },
         {
@@ -168,18 +170,10 @@ def demo_points(today: date) -> list[dict]:
                 "share_with_citizen": True,
             },
             "email": {"address": "abonnementen@delijn.example.be", "delivery": "crm"},
-            "phone_hours": {
-                day: [["08:00", "18:00"]] for day in ["mon", "tue", "wed", "thu", "fri"]
-            }
-            | {"sat": [["09:00", "13:00"]]},
-            "handling_term": {"working_days": 5, "info": ""},
+            "phone_hours": week("08:00-18:00") | week("09:00-13:00", days=["sat"]),
             "search_terms": ["abonnement", "mobib", "buzzy pazz", "omnipas"],
             "line_codes": ["1700", "MOBIL"],
-            "reporting": {
-                "editorial_domains": ["Mobiliteit"],
-                "theme": "Openbaar vervoer",
-                "organisation": "De Lijn",
-            },
+            "reporting": reporting("Mobiliteit", "Openbaar vervoer", "De Lijn"),
             "agreements": {"date": agreed, "with": "Teamleider Klantendienst Abonnementen"},
         },
         {
@@ -191,17 +185,10 @@ def demo_points(today: date) -> list[dict]:
             ),
             "phone": {"number": "053 72 64 45"},
             "email": {"address": "imjv.grondwater@vmm.example.be"},
-            "phone_hours": {
-                day: [["09:00", "12:00"]] for day in ["mon", "tue", "wed", "thu", "fri"]
-            },
-            "handling_term": {"working_days": 5, "info": ""},
+            "phone_hours": week("09:00-12:00"),
             "search_terms": ["milieujaarverslag", "grondwaterheffing"],
             "line_codes": ["1700", "OMGEV"],
-            "reporting": {
-                "editorial_domains": ["Milieu"],
-                "theme": "Milieurapportering",
-                "organisation": "VMM",
-            },
+            "reporting": reporting("Milieu", "Milieurapportering", "VMM"),
             "agreements": {"date": agreed, "with": "Dienst Grondwater, VMM"},
         },
         {
@@ -213,14 +200,9 @@ def demo_points(today: date) -> list[dict]:
             ),
             "phone": None,
             "email": {"address": "imjv.afval@ovam.example.be"},
-            "handling_term": {"working_days": 5, "info": ""},
             "search_terms": ["milieujaarverslag", "afvalstoffen"],
             "line_codes": ["1700", "OMGEV"],
-            "reporting": {
-                "editorial_domains": ["Milieu"],
-                "theme": "Milieurapportering",
-                "organisation": "OVAM",
-            },
+            "reporting": reporting("Milieu", "Milieurapportering", "OVAM"),
             "agreements": {"date": agreed, "with": "Dienst Afvalstoffen en Materialen, OVAM"},
         },
         {
@@ -232,19 +214,12 @@ def demo_points(today: date) -> list[dict]:
             ),
             "phone": {"number": "02 553 40 40", "transfer_allowed": True},
             "email": {"address": "helpdesk.wseloket@wse.example.be", "forward_allowed": False},
-            "phone_hours": {
-                day: [["08:30", "12:30"], ["13:30", "16:30"]]
-                for day in ["mon", "tue", "wed", "thu"]
-            }
-            | {"fri": [["08:30", "12:30"]]},
-            "handling_term": {"working_days": 3, "info": ""},
+            "phone_hours": week("08:30-12:30", "13:30-16:30", days=WORKING_WEEK[:4])
+            | week("08:30-12:30", days=["fri"]),
+            "handling_term": {"working_days": 3},
             "search_terms": ["vop", "ondersteuningspremie", "wse-loket"],
             "line_codes": ["1700", "WERK"],
-            "reporting": {
-                "editorial_domains": ["Werk"],
-                "theme": "Tewerkstelling",
-                "organisation": "WSE",
-            },
+            "reporting": reporting("Werk", "Tewerkstelling", "WSE"),
             "agreements": {"date": agreed, "with": "Teamcoördinator VOV"},
         },
     ]
