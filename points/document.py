@@ -21,6 +21,7 @@ from typing import Any
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 from ninja import Schema
 from pydantic import ConfigDict, StrictBool, StrictInt, StrictStr, create_model
 from pydantic import Field as SchemaField
@@ -31,6 +32,7 @@ from points.models import EmailDelivery, EscalationPoint, PointStatus, TransferM
 from points.rules import default_line_codes, parse_replacement_hours, split_lines, warnings
 
 NOT_FOUND = "Onbekende {what} '{value}'."
+BAD_DATE = "Vul een datum in als JJJJ-MM-DD."
 TimeRange = tuple[str, str]
 MISSING = object()
 
@@ -61,6 +63,9 @@ def _same(value):
 
 
 def _aware(moment):
+    """A moment from JSON (ISO 8601 text or a datetime); without a zone it is Brussels time."""
+    if isinstance(moment, str):
+        moment = parse_datetime(moment.strip()) or moment
     if isinstance(moment, dt.datetime) and timezone.is_naive(moment):
         return timezone.make_aware(moment)
     return moment
@@ -150,6 +155,12 @@ class Date(Entry):
         return value.isoformat() if value else None
 
     def write(self, point, value, errors):
+        if isinstance(value, str):
+            try:
+                value = dt.date.fromisoformat(value.strip()) if value.strip() else None
+            except ValueError:
+                errors.add(self.path, BAD_DATE)
+                return
         setattr(point, self.attribute, value)
 
 
@@ -439,13 +450,11 @@ def apply_data(point: EscalationPoint, data: dict) -> None:
         raise DocumentError(dict(errors))
 
 
-_PATHS = {entry.attribute: entry.path for entry in DOCUMENT if entry.attribute}
-_PATHS[NON_FIELD_ERRORS] = "point"
-
-
 def path_of(attribute: str) -> str:
     """The JSON path of a model field, so an error points at what the caller sent."""
-    return _PATHS.get(attribute, attribute)
+    if attribute == NON_FIELD_ERRORS:
+        return "point"
+    return next((entry.path for entry in DOCUMENT if entry.attribute == attribute), attribute)
 
 
 # --- Schemas ----------------------------------------------------------------------------------
