@@ -6,10 +6,6 @@ from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 from reference.models import Organisation
 
 
-class PageSitemap(WagtailSitemap):
-    """Wagtail's own: the live, public pages under the request's site root."""
-
-
 class OrganisationSitemap(WagtailSitemap):
     """Organisation pages, on the same host as the Wagtail pages."""
 
@@ -29,4 +25,5 @@ class OrganisationSitemap(WagtailSitemap):
         ]
 
 
-SITEMAPS = {"pages": PageSitemap, "organisations": OrganisationSitemap}
+# Wagtail's own sitemap: the live, public pages under the request's site root.
+SITEMAPS = {"pages": WagtailSitemap, "organisations": OrganisationSitemap}
