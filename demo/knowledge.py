@@ -2,17 +2,7 @@
 
 from wagtail.models import Page
 
-from knowledge.models import (
-    ArticleEscalationPoint,
-    ArticlePage,
-    HomePage,
-    ProductEscalationPoint,
-    ProductPage,
-    Question,
-    QuestionEscalationPoint,
-    TopicEscalationPoint,
-    TopicPage,
-)
+from knowledge.models import PAGE_KINDS, HomePage, KnowledgeKind, Question, TopicPage
 from points.models import EscalationPoint
 
 ANB = "ANB - Team Jacht"
@@ -214,13 +204,6 @@ QUESTIONS = [
     ),
 ]
 
-LINK_MODELS = {
-    "topic": TopicEscalationPoint,
-    "article": ArticleEscalationPoint,
-    "product": ProductEscalationPoint,
-}
-PAGE_MODELS = {"article": ArticlePage, "product": ProductPage}
-
 
 def points_by_title(titles):
     found = {
@@ -230,15 +213,19 @@ def points_by_title(titles):
     return [found[title] for title in titles if title in found]
 
 
-def add_page(parent: Page, model, kind: str, spec: dict) -> Page:
+def with_links(item, titles):
+    """The item with its tab Contactcenter holding the points of these titles (R23)."""
+    link = item.escalation_point_links.model
+    item.escalation_point_links = [link(point=point) for point in points_by_title(titles)]
+    return item
+
+
+def add_page(parent: Page, kind: str, spec: dict) -> Page:
     existing = parent.get_children().filter(slug=spec["slug"]).first()
     if existing:
         return existing.specific
     fields = {key: value for key, value in spec.items() if key not in {"points", "children"}}
-    page = model(**fields)
-    page.escalation_point_links = [
-        LINK_MODELS[kind](point=point) for point in points_by_title(spec["points"])
-    ]
+    page = with_links(PAGE_KINDS[kind](**fields), spec["points"])
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page
@@ -251,19 +238,14 @@ def load_knowledge() -> int:
     created = 0
     for spec in TOPICS:
         before = Page.objects.count()
-        topic = add_page(home, TopicPage, "topic", spec)
+        topic = add_page(home, KnowledgeKind.TOPIC, spec)
         for kind, child in spec["children"]:
-            add_page(topic, PAGE_MODELS[kind], kind, child)
+            add_page(topic, kind, child)
         created += Page.objects.count() - before
     for text, answer, topic_slug, titles in QUESTIONS:
         if Question.objects.filter(question=text).exists():
             continue
-        question = Question(
-            question=text, answer=answer, topic=TopicPage.objects.filter(slug=topic_slug).first()
-        )
-        question.escalation_point_links = [
-            QuestionEscalationPoint(point=point) for point in points_by_title(titles)
-        ]
-        question.save()
+        topic = TopicPage.objects.filter(slug=topic_slug).first()
+        with_links(Question(question=text, answer=answer, topic=topic), titles).save()
         created += 1
     return created

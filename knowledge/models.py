@@ -264,3 +264,8 @@ class QuestionEscalationPoint(EscalationPointLink):
 
     class Meta(EscalationPointLink.Meta):
         unique_together = [("item", "point")]
+
+
+# The kinds of item with a tab Contactcenter, each with its model.
+PAGE_KINDS = {page.contactcenter_kind: page for page in (TopicPage, ArticlePage, ProductPage)}
+ITEM_KINDS = {**PAGE_KINDS, KnowledgeKind.QUESTION: Question}

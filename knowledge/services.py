@@ -2,27 +2,9 @@
 
 from django.db.models import Prefetch
 
-from knowledge.models import (
-    ArticleEscalationPoint,
-    ArticlePage,
-    KnowledgeKind,
-    ProductEscalationPoint,
-    ProductPage,
-    Question,
-    QuestionEscalationPoint,
-    TopicEscalationPoint,
-    TopicPage,
-)
+from knowledge.models import ITEM_KINDS, KnowledgeKind, Question, TopicPage
 from points.models import EscalationPoint
 from reference.models import Organisation
-
-# Each kind with a tab Contactcenter: its model and the model of its links.
-LINKED_KINDS = {
-    KnowledgeKind.TOPIC: (TopicPage, TopicEscalationPoint),
-    KnowledgeKind.ARTICLE: (ArticlePage, ArticleEscalationPoint),
-    KnowledgeKind.PRODUCT: (ProductPage, ProductEscalationPoint),
-    KnowledgeKind.QUESTION: (Question, QuestionEscalationPoint),
-}
 
 
 def item_title(item) -> str:
@@ -41,9 +23,9 @@ def get_item(kind: str, item_id: int):
     """A live knowledge item of that kind, or None."""
     if kind == KnowledgeKind.ORGANISATION:
         return Organisation.objects.filter(pk=item_id).first()
-    if kind not in LINKED_KINDS:
+    if kind not in ITEM_KINDS:
         return None
-    model = LINKED_KINDS[kind][0]
+    model = ITEM_KINDS[kind]
     queryset = model.objects.all() if model is Question else model.objects.live()
     return queryset.filter(pk=item_id).first()
 
@@ -67,7 +49,8 @@ def _item_ref(kind: KnowledgeKind, item) -> dict:
 def items_linking(point: EscalationPoint) -> list[dict]:
     """Every knowledge item that links the point, for its card and its API detail."""
     items = []
-    for kind, (model, link_model) in LINKED_KINDS.items():
+    for kind, model in ITEM_KINDS.items():
+        link_model = model._meta.get_field("escalation_point_links").related_model
         for link in link_model.objects.filter(point=point).select_related("item"):
             if model is Question or link.item.live:
                 items.append(_item_ref(kind, link.item))

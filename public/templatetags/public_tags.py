@@ -2,18 +2,16 @@
 
 from django import template
 
-from knowledge.models import ArticlePage, ProductPage, TopicPage
+from knowledge.models import PAGE_KINDS
 from public import content
 
 register = template.Library()
-
-TYPES = {"topic": TopicPage, "article": ArticlePage, "product": ProductPage}
 
 
 @register.simple_tag
 def public_children(page, kind=""):
     """`{% public_children page "article" as articles %}`: live, public children."""
-    types = (TYPES[kind],) if kind else ()
+    types = (PAGE_KINDS[kind],) if kind else ()
     return content.public_children(page, *types)
 
 
