@@ -2,10 +2,11 @@
 documents, error paths and the API schemas all derive from that one list."""
 
 import dataclasses
+from datetime import date, timedelta
 
 import pytest
 
-from points import document
+from points import document, rules
 from points.models import EscalationPoint
 from points.services import create_or_update_point
 
@@ -108,3 +109,11 @@ def test_the_rijksregisternummer_field_came_through_the_one_mapping(client, reda
     )
     assert refused.status_code == 400
     assert refused.json()["errors"]["email.requires_national_number"] == ["Kies true of false."]
+
+
+def test_r22_agreements_cannot_be_dated_in_the_future(point):
+    tomorrow = (date.today() + timedelta(days=1)).isoformat()
+    with pytest.raises(document.DocumentError) as refused:
+        create_or_update_point(data={"agreements": {"date": tomorrow}}, user=None, point=point)
+    assert refused.value.errors == {"agreements.date": [rules.AGREEMENTS_IN_FUTURE]}
+    assert EscalationPoint.objects.get(pk=point.pk).agreements_date < date.today()
