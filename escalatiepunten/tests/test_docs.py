@@ -21,8 +21,7 @@ def test_every_test_the_rules_name_exists():
     missing = [
         f"{path}::{name}"
         for path, name in references
-        if not (ROOT / path).exists()
-        or not re.search(rf"def {name}\b", (ROOT / path).read_text())
+        if not (ROOT / path).exists() or not re.search(rf"def {name}\b", (ROOT / path).read_text())
     ]
     assert missing == []
 

@@ -68,6 +68,18 @@ def reporting(domain: str, theme: str, organisation: str) -> dict:
     return {"editorial_domains": [domain], "theme": theme, "organisation": organisation}
 
 
+def imjv_part(part: str, organisation: str, content: str, *, term: str, **fields) -> dict:
+    """One part of the Integraal Milieujaarverslag, each with the service that answers it."""
+    return {
+        "editorial_title": f"IMJV - Deel {part.capitalize()} ({organisation})",
+        "content": f"Integraal Milieujaarverslag, deel {part}\n{content}",
+        "search_terms": ["milieujaarverslag", term],
+        "line_codes": ["1700", "OMGEV"],
+        "reporting": reporting("Milieu", "Milieurapportering", organisation),
+        **fields,
+    }
+
+
 def next_weekday(start: date, weekday: int) -> date:
     return start + timedelta(days=(weekday - start.weekday()) % 7 or 7)
 
@@ -176,35 +188,27 @@ def demo_points(today: date) -> list[dict]:
             "reporting": reporting("Mobiliteit", "Openbaar vervoer", "De Lijn"),
             "agreements": {"date": agreed, "with": "Teamleider Klantendienst Abonnementen"},
         },
-        {
-            "editorial_title": "IMJV - Deel Grondwater (VMM)",
-            "instructions": "Vermeld het exploitatienummer en het jaar van het IMJV.",
-            "content": (
-                "Integraal Milieujaarverslag, deel grondwater\nVlaamse Milieumaatschappij\n"
-                "Grondwaterwinningen en heffing"
-            ),
-            "phone": {"number": "053 72 64 45"},
-            "email": {"address": "imjv.grondwater@vmm.example.be"},
-            "phone_hours": week("09:00-12:00"),
-            "search_terms": ["milieujaarverslag", "grondwaterheffing"],
-            "line_codes": ["1700", "OMGEV"],
-            "reporting": reporting("Milieu", "Milieurapportering", "VMM"),
-            "agreements": {"date": agreed, "with": "Dienst Grondwater, VMM"},
-        },
-        {
-            "editorial_title": "IMJV - Deel Afval (OVAM)",
-            "instructions": "Escalatie per mail? Vermeld het exploitatienummer.",
-            "content": (
-                "Integraal Milieujaarverslag, deel afval\n"
-                "Openbare Vlaamse Afvalstoffenmaatschappij\nAfvalstoffenregister"
-            ),
-            "phone": None,
-            "email": {"address": "imjv.afval@ovam.example.be"},
-            "search_terms": ["milieujaarverslag", "afvalstoffen"],
-            "line_codes": ["1700", "OMGEV"],
-            "reporting": reporting("Milieu", "Milieurapportering", "OVAM"),
-            "agreements": {"date": agreed, "with": "Dienst Afvalstoffen en Materialen, OVAM"},
-        },
+        imjv_part(
+            "grondwater",
+            "VMM",
+            "Vlaamse Milieumaatschappij\nGrondwaterwinningen en heffing",
+            term="grondwaterheffing",
+            instructions="Vermeld het exploitatienummer en het jaar van het IMJV.",
+            phone={"number": "053 72 64 45"},
+            email={"address": "imjv.grondwater@vmm.example.be"},
+            phone_hours=week("09:00-12:00"),
+            agreements={"date": agreed, "with": "Dienst Grondwater, VMM"},
+        ),
+        imjv_part(
+            "afval",
+            "OVAM",
+            "Openbare Vlaamse Afvalstoffenmaatschappij\nAfvalstoffenregister",
+            term="afvalstoffen",
+            instructions="Escalatie per mail? Vermeld het exploitatienummer.",
+            phone=None,
+            email={"address": "imjv.afval@ovam.example.be"},
+            agreements={"date": agreed, "with": "Dienst Afvalstoffen en Materialen, OVAM"},
+        ),
         {
             "editorial_title": "WSE - VOV - Technisch probleem WSE-loket",
             "instructions": "Noteer de foutmelding en het ondernemingsnummer.",
