@@ -18,7 +18,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
-from core.fields import optional_reference
+from core.fields import ShownAs, optional_reference
 
 
 class KnowledgeKind(models.TextChoices):
@@ -192,8 +192,10 @@ class QuestionQuerySet(SearchableQuerySetMixin, models.QuerySet):
     pass
 
 
-class Question(index.Indexed, ClusterableModel):
+class Question(ShownAs, index.Indexed, ClusterableModel):
     """A question as citizens ask it, with a short answer for agents (contactcenter only)."""
+
+    shown_as = "question"
 
     contactcenter_kind = KnowledgeKind.QUESTION
 
@@ -233,9 +235,6 @@ class Question(index.Indexed, ClusterableModel):
         verbose_name = "vraag"
         verbose_name_plural = "vragen"
         ordering = ["question"]
-
-    def __str__(self):
-        return self.question
 
 
 class TopicEscalationPoint(EscalationPointLink):

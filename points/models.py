@@ -31,7 +31,7 @@ from wagtail.search import index
 from wagtail.search.queryset import SearchableQuerySetMixin
 
 from calendar_engine import WEEKDAY_NAMES, Channel, parse_slot, validate_day_slots
-from core.fields import optional_reference, yes_no_field
+from core.fields import ShownAs, choice_field, optional_reference, yes_no_field
 from core.panels import radio
 from points import phone_hours, rules
 from points.forms import EscalationPointForm
@@ -59,6 +59,10 @@ class EmailDelivery(models.TextChoices):
     CRM = "crm", "CRM"
 
 
+def title_field(label: str, **options) -> models.CharField:
+    return models.CharField(label, max_length=200, **options)
+
+
 class PointStatus(models.TextChoices):
     """What agents see: a published point, or a draft only editors see (R22)."""
 
@@ -72,6 +76,7 @@ class EscalationPointQuerySet(SearchableQuerySetMixin, models.QuerySet):
 
 
 class EscalationPoint(
+    ShownAs,
     PreviewableMixin,
     DraftStateMixin,
     LockableMixin,
@@ -79,10 +84,11 @@ class EscalationPoint(
     index.Indexed,
     ClusterableModel,
 ):
+    shown_as = "editorial_title"
+
     # Tab Inhoud (R2-R4)
-    editorial_title = models.CharField(
+    editorial_title = title_field(
         "redactietitel",
-        max_length=200,
         help_text=(
             "Maak duidelijk naar welke entiteit of dienst de voorlichter escaleert, eventueel "
             "aangevuld met onderwerp of doelgroep, gescheiden door ' - '. Begin met de "
@@ -90,9 +96,8 @@ class EscalationPoint(
             "zijn. Bijv. 'ANB - Team Jacht', 'VAPH - Covid-19 - Professionals'."
         ),
     )
-    public_title = models.CharField(
+    public_title = title_field(
         "publieke titel",
-        max_length=200,
         blank=True,
         help_text="Mag dezelfde zijn als de redactietitel. Leeg laten = de redactietitel.",
     )
@@ -135,10 +140,9 @@ class EscalationPoint(
             "'Vraag escaleren?'."
         ),
     )
-    transfer_mode = models.CharField(
+    transfer_mode = choice_field(
         "manier van doorschakelen",
-        max_length=10,
-        choices=TransferMode.choices,
+        TransferMode,
         default=TransferMode.CLOSED,
         help_text=(
             "Laat dit op 'Gesloten' staan (standaard): het contact wordt in het contactcenter "
@@ -174,10 +178,9 @@ class EscalationPoint(
             "de mail met de vraag zelf moet sturen (rood vinkje)."
         ),
     )
-    email_delivery = models.CharField(
+    email_delivery = choice_field(
         "escalatiemails ontvangen via",
-        max_length=10,
-        choices=EmailDelivery.choices,
+        EmailDelivery,
         default=EmailDelivery.EMAIL,
         help_text="Kies E-mail als standaard; CRM als de dienst escalaties in zijn CRM ontvangt.",
     )
@@ -410,9 +413,6 @@ class EscalationPoint(
         verbose_name_plural = "escalatiepunten"
         ordering = ["editorial_title"]
 
-    def __str__(self):
-        return self.editorial_title
-
     def get_preview_template(self, request, mode_name):
         return "points/preview/escalation_point.html"
 
@@ -488,17 +488,16 @@ class TimeSlot(Orderable):
                 raise ValidationError({"end": messages})
 
 
-class AvailabilityException(Orderable):
+class AvailabilityException(ShownAs, Orderable):
     """Exceptional unavailability for a period (R16); it disappears by itself afterwards."""
+
+    shown_as = "message"
 
     point = ParentalKey(EscalationPoint, on_delete=models.CASCADE, related_name="exceptions")
     starts_at = models.DateTimeField("vanaf")
     ends_at = models.DateTimeField("tot")
-    channel = models.CharField(
-        "kanaal",
-        max_length=10,
-        choices=[(channel.value, channel.label) for channel in Channel],
-        default=Channel.PHONE.value,
+    channel = choice_field(
+        "kanaal", [(channel.value, channel.label) for channel in Channel], default=Channel.PHONE
     )
     whole_days = models.BooleanField(
         "hele dagen",
@@ -530,9 +529,6 @@ class AvailabilityException(Orderable):
         verbose_name = "afwijkende bereikbaarheid"
         verbose_name_plural = "afwijkende bereikbaarheid"
 
-    def __str__(self):
-        return self.message
-
     def clean(self):
         super().clean()
         if self.whole_days and self.starts_at and self.ends_at:
@@ -546,8 +542,10 @@ class AvailabilityException(Orderable):
         return rules.parse_replacement_hours(self.replacement_hours)
 
 
-class ContactPerson(Orderable):
+class ContactPerson(ShownAs, Orderable):
     """Who at the service the agreements were made with (internal, R19)."""
+
+    shown_as = "name"
 
     point = ParentalKey(EscalationPoint, on_delete=models.CASCADE, related_name="contact_persons")
     name = models.CharField("naam", max_length=120)
@@ -563,9 +561,6 @@ class ContactPerson(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = "contactpersoon"
         verbose_name_plural = "contactpersonen"
-
-    def __str__(self):
-        return self.name
 
     def clean(self):
         super().clean()

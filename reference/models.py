@@ -10,7 +10,7 @@ from django.db import models
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList, TabbedInterface
 
-from core.fields import optional_reference, yes_no_field
+from core.fields import ShownAs, optional_reference, yes_no_field
 from core.panels import radio
 
 ORGANISATION_NOT_TOP_LEVEL = (
@@ -140,8 +140,10 @@ class DefaultQuerySet(models.QuerySet):
         return self.defaults().order_by("pk").values_list("pk", flat=True).first()
 
 
-class NamedReference(models.Model):
+class NamedReference(ShownAs, models.Model):
     """Reference data that is only a name (editorial domains, reporting themes)."""
+
+    shown_as = "name"
 
     name = models.CharField("naam", max_length=120, unique=True)
 
@@ -151,9 +153,6 @@ class NamedReference(models.Model):
     class Meta:
         abstract = True
         ordering = ["name"]
-
-    def __str__(self):
-        return self.name
 
 
 class CodedReference(NamedReference):
