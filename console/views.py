@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from wagtail.models import Page
 
+from core.text import MAX_QUERY_LENGTH, clean_text
 from knowledge.models import Question
 from knowledge.services import (
     get_item,
@@ -46,7 +47,7 @@ def with_schedule(points: list[EscalationPoint]) -> list[EscalationPoint]:
 
 @agents_only
 def index(request):
-    query = request.GET.get("q", "").strip()
+    query = " ".join(clean_text(request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
     context = {"query": query}
     if query:
         context["points"] = search_points(query, limit=20)

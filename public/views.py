@@ -10,12 +10,12 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from core.text import MAX_QUERY_LENGTH, clean_text
 from public import content
 from reference.models import Organisation
 
 SEARCH_PER_PAGE = 10
 ORGANISATIONS_PER_PAGE = 50
-MAX_QUERY_LENGTH = 200
 
 # Paths robots must not index: the CMS, the agent console and the contactcenter API.
 ROBOTS_DISALLOW = ["/cms/", "/contactcenter/", "/api/v1/"]
@@ -92,7 +92,7 @@ def _as_results(items, request) -> list[SearchResult]:
 
 @require_safe
 def search(request):
-    query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY_LENGTH]
+    query = " ".join(clean_text(request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
     context = {"query": query, "max_length": MAX_QUERY_LENGTH}
     if query:
         candidates = content.public_pages(request).type(*content.CONTENT_TYPES)

@@ -158,7 +158,7 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
-        "BACKEND": "wagtail.search.backends.database",
+        "BACKEND": "core.search",
         **({"SEARCH_CONFIG": "dutch"} if IS_POSTGRESQL else {}),
     }
 }
