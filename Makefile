@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test install install-dev lint format check browser bench clean serve
+.PHONY: demo test test-fast install install-dev lint format check browser bench clean serve
 
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 of nieuwer is nodig (PYTHON=...)"; exit 1; }
@@ -43,6 +43,11 @@ browser:
 test: install-dev browser
 	mkdir -p var
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# The suite without the browser tests (marker `browser`): no chromium needed.
+test-fast: install-dev
+	mkdir -p var
+	$(PY) -m pytest -m "not browser" $(PYTEST_ARGS)
 
 lint: install-dev
 	$(VENV)/bin/ruff check .

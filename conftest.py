@@ -1,20 +1,29 @@
-"""Shared fixtures: the three roles, reference data and a publishable point as JSON."""
+"""Shared fixtures: the three roles, reference data, a point (as JSON and saved), a topic,
+and a real browser with a CMS login."""
 
-import copy
 import os
-from datetime import date, timedelta
 
 import pytest
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import sync_playwright
 
 from core import roles
+from knowledge.factories import TopicPageFactory, home_page
+from points.factories import EscalationPointFactory, PointDocumentFactory
 from points.schedules import clear_caches
-from reference.models import EditorialDomain, LineCode, Organisation, ReportingTheme
+from reference.factories import (
+    DivisionFactory,
+    EditorialDomainFactory,
+    LineCodeFactory,
+    OrganisationFactory,
+    ReportingThemeFactory,
+)
+
+PASSWORD = "test-password-1700"
 
 
 def make_user(username: str, role: str | None) -> User:
-    user = User.objects.create_user(username=username, password="test-password-1700")
+    user = User.objects.create_user(username=username, password=PASSWORD)
     if role:
         user.groups.add(Group.objects.get(name=role))
     return user
@@ -47,40 +56,61 @@ def beheerder(db):
 
 @pytest.fixture
 def reference_data(db):
-    anb = Organisation.objects.create(abbreviation="ANB", name="Agentschap voor Natuur en Bos")
-    Organisation.objects.create(abbreviation="ANB-JACHT", name="ANB - Team Jacht", parent=anb)
-    Organisation.objects.create(abbreviation="VMM", name="Vlaamse Milieumaatschappij")
-    LineCode.objects.create(code="WONEN", name="Wonen en energie")
-    EditorialDomain.objects.create(name="Natuur")
-    ReportingTheme.objects.create(name="Jacht")
+    """ANB with its division ANB-JACHT, VMM, a second line code, a domain and a theme."""
+    anb = OrganisationFactory(abbreviation="ANB", name="Agentschap voor Natuur en Bos")
+    DivisionFactory(abbreviation="ANB-JACHT", name="ANB - Team Jacht", parent=anb)
+    OrganisationFactory(abbreviation="VMM", name="Vlaamse Milieumaatschappij")
+    LineCodeFactory(code="WONEN", name="Wonen en energie")
+    EditorialDomainFactory(name="Natuur")
+    ReportingThemeFactory(name="Jacht")
     return {"anb": anb}
-
-
-VALID_POINT = {
-    "status": "published",
-    "editorial_title": "ANB - Team Jacht",
-    "instructions": "Escalatie per mail? Vermeld altijd rijksregisternummer.",
-    "content": "Agentschap voor Natuur en Bos\nJachtverlof",
-    "phone": {"number": "011 12 34 56"},
-    "email": {"address": "jacht@anb.example.be"},
-    "phone_hours": {"mon": [["09:00", "12:00"], ["13:00", "16:00"]]},
-    "handling_term": {"info": "Voor dossiers die meer onderzoek vereisen, duurt het langer."},
-    "search_terms": ["jachtverlof"],
-    "reporting": {"editorial_domains": ["Natuur"], "theme": "Jacht", "organisation": "ANB"},
-    "agreements": {
-        "date": (date.today() - timedelta(days=7)).isoformat(),
-        "with": "Diensthoofd Team Jacht",
-    },
-}
 
 
 @pytest.fixture
 def point_data(reference_data):
     """A complete, publishable point in the API's JSON shape (a fresh copy per test)."""
-    return copy.deepcopy(VALID_POINT)
+    return PointDocumentFactory()
+
+
+@pytest.fixture
+def point(reference_data):
+    """The published point 'ANB - Team Jacht'."""
+    return EscalationPointFactory()
+
+
+@pytest.fixture
+def home(db):
+    """The home page the migration creates: the default site's root."""
+    return home_page()
+
+
+@pytest.fixture
+def topic(home):
+    """A published topic 'Jagen' under the home page."""
+    return TopicPageFactory(
+        title="Jagen",
+        intro="Alles over het jachtverlof en het jachtexamen.",
+        body="<p>Wie in Vlaanderen wil jagen, heeft een geldig jachtverlof nodig.</p>",
+    )
 
 
 # --- Real browser (Debian's chromium through Playwright; never a downloaded browser) -----
+
+BROWSER_FIXTURES = {"browser", "page", "login"}
+
+
+def pytest_collection_modifyitems(items):
+    """A test that drives the browser must carry the `browser` marker, so that
+    `make test-fast` (`-m "not browser"`) really leaves every browser test out."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ()))
+        and item.get_closest_marker("browser") is None
+    ]
+    if unmarked:
+        raise pytest.UsageError(f"Markeer deze browsertests met pytest.mark.browser: {unmarked}")
+
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -115,9 +145,15 @@ def page(browser):
     context.close()
 
 
-def login(page, live_server, username: str) -> None:
-    page.goto(f"{live_server.url}/cms/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "test-password-1700")
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/cms/")
+@pytest.fixture
+def login(live_server):
+    """`login(page, username)`: sign a test user in on the live server's CMS."""
+
+    def log_in(page, username: str) -> None:
+        page.goto(f"{live_server.url}/cms/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{live_server.url}/cms/")
+
+    return log_in

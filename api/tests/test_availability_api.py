@@ -5,6 +5,7 @@ import json
 import pytest
 import time_machine
 
+from points.factories import OFFICE_HOURS, EscalationPointFactory, ExceptionDocumentFactory
 from points.services import create_or_update_point
 from reference.models import ClosingDay, Organisation
 
@@ -14,19 +15,15 @@ BASE = "/api/v1/escalation-points"
 
 
 @pytest.fixture
-def point(point_data):
-    point_data["phone_hours"] = {
-        day: [["09:00", "12:00"], ["13:00", "16:00"]] for day in ["mon", "tue", "wed", "thu", "fri"]
-    }
-    point_data["exceptions"] = [
-        {
-            "starts_at": "2026-12-10T00:00:00+01:00",
-            "ends_at": "2026-12-10T12:00:00+01:00",
-            "channel": "phone",
-            "message": "Telefonisch niet bereikbaar op donderdagvoormiddag 10-12-2026.",
-        }
-    ]
-    return create_or_update_point(data=point_data, user=None)
+def point(reference_data):
+    thursday_morning_off = ExceptionDocumentFactory(
+        ends_at="2026-12-10T12:00:00+01:00",
+        message="Telefonisch niet bereikbaar op donderdagvoormiddag 10-12-2026.",
+    )
+    return EscalationPointFactory(
+        phone_hours=dict.fromkeys(["mon", "tue", "wed", "thu", "fri"], OFFICE_HOURS),
+        exceptions=[thursday_morning_off],
+    )
 
 
 @pytest.fixture
@@ -115,9 +112,8 @@ def test_r17_a_moment_without_zone_is_brussels_time_and_bad_input_is_400(agent, 
     assert "ISO 8601" in response.json()["detail"]
 
 
-def test_r06_without_a_phone_number_only_email_is_possible(agent, point_data):
-    point_data["phone"] = {"number": ""}
-    point = create_or_update_point(data=point_data, user=None)
+def test_r06_without_a_phone_number_only_email_is_possible(agent, reference_data):
+    point = EscalationPointFactory(phone={"number": ""})
     body = availability(agent, point, "2026-12-07T10:15:00+01:00")
     assert body["reason"] == "no_phone" and body["next_possible_at"] is None
 

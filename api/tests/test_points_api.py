@@ -9,6 +9,7 @@ from wagtail.models import APIToken
 
 from calendar_engine.hours import SLOT_END_NOT_AFTER_START
 from points import rules
+from points.factories import ContactPersonDocumentFactory, ExceptionDocumentFactory
 from points.models import EscalationPoint
 from reference.models import EmailTemplate
 
@@ -306,61 +307,35 @@ def test_r18_handling_term_must_be_at_least_one_working_day(editor, point_data):
 
 
 def test_r19_contact_persons_and_search_terms_round_trip(editor, point_data):
-    point_data["contact_persons"] = [
-        {
-            "name": "Lies Vermeulen",
-            "role": "Diensthoofd",
-            "email": "lies@example.be",
-            "phone": "011/12.34.99",
-        }
-    ]
+    point_data["contact_persons"] = [ContactPersonDocumentFactory(phone="011/12.34.99")]
     point_data["search_terms"] = ["jachtverlof", " wildschade ", ""]
     body = post(editor, point_data).json()
-    assert body["contact_persons"] == [
-        {
-            "name": "Lies Vermeulen",
-            "role": "Diensthoofd",
-            "email": "lies@example.be",
-            "phone": "011 12 34 99",
-        }
-    ]
+    assert body["contact_persons"] == [ContactPersonDocumentFactory(phone="011 12 34 99")]
     assert body["search_terms"] == ["jachtverlof", "wildschade"]
 
 
 def test_r16_exceptions_round_trip_in_brussels_time(editor, point_data):
-    point_data["exceptions"] = [
-        {
-            "starts_at": "2026-12-10T00:00:00+01:00",
-            "ends_at": "2026-12-11T00:00:00+01:00",
-            "channel": "phone",
-            "message": "Telefonisch niet bereikbaar op donderdag 10-12-2026.",
-        },
-        {
-            "starts_at": "2026-12-14T10:00:00+01:00",
-            "ends_at": "2026-12-15T15:00:00+01:00",
-            "whole_days": True,
-            "replacement_hours": [["10:00", "12:00"]],
-            "channel": "both",
-            "message": "Op 14 en 15 december enkel van 10 tot 12 uur bereikbaar.",
-        },
-    ]
+    # The factory's period: Thursday 10 December 2026, midnight to midnight.
+    thursday_off = ExceptionDocumentFactory(
+        message="Telefonisch niet bereikbaar op donderdag 10-12-2026."
+    )
+    two_short_days = ExceptionDocumentFactory(
+        starts_at="2026-12-14T10:00:00+01:00",
+        ends_at="2026-12-15T15:00:00+01:00",
+        whole_days=True,
+        replacement_hours=[["10:00", "12:00"]],
+        channel="both",
+        message="Op 14 en 15 december enkel van 10 tot 12 uur bereikbaar.",
+    )
+    point_data["exceptions"] = [thursday_off, two_short_days]
     body = post(editor, point_data).json()
     assert body["exceptions"] == [
+        # The defaults are filled in; whole days run from midnight to midnight.
+        {**thursday_off, "whole_days": False, "replacement_hours": None},
         {
-            "starts_at": "2026-12-10T00:00:00+01:00",
-            "ends_at": "2026-12-11T00:00:00+01:00",
-            "channel": "phone",
-            "whole_days": False,
-            "replacement_hours": None,
-            "message": "Telefonisch niet bereikbaar op donderdag 10-12-2026.",
-        },
-        {
+            **two_short_days,
             "starts_at": "2026-12-14T00:00:00+01:00",
             "ends_at": "2026-12-16T00:00:00+01:00",
-            "channel": "both",
-            "whole_days": True,
-            "replacement_hours": [["10:00", "12:00"]],
-            "message": "Op 14 en 15 december enkel van 10 tot 12 uur bereikbaar.",
         },
     ]
     point_data["exceptions"][0]["ends_at"] = "2026-12-09T00:00:00+01:00"

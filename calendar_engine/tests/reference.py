@@ -57,39 +57,28 @@ def all_slots(weekly: WeeklyHours, exceptions: Iterable[AvailabilityException], 
     return [*weekly[day.weekday()], *replacement]
 
 
-def opening_candidates(
+def candidate_moments(
     start: datetime,
     end: datetime,
     weekly: WeeklyHours,
     exceptions: list[AvailabilityException],
     tz: tzinfo,
+    *,
+    ends: bool,
 ) -> list[datetime]:
-    """Every moment in [start, end) at which an open period can begin, sorted."""
-    moments = [start.astimezone(UTC)]
+    """Every moment in [start, end) at which an open period can begin, or with `ends` every
+    moment in [start, end] at which one can end; sorted."""
+    moments = [] if ends else [start.astimezone(UTC)]
     for day in local_days(start, end, tz):
-        moments += [
-            wall_moment(day, s.start_minute, tz) for s in all_slots(weekly, exceptions, day)
-        ]
+        slots = all_slots(weekly, exceptions, day)
+        if ends:
+            minutes = [*(slot.end_minute for slot in slots), 24 * 60]
+        else:
+            minutes = [slot.start_minute for slot in slots]
+        moments += [wall_moment(day, minute, tz) for minute in minutes]
     for exception in exceptions:
         moments += [exception.starts_at.astimezone(UTC), exception.ends_at.astimezone(UTC)]
-    return sorted(moment for moment in moments if start <= moment < end)
-
-
-def closing_candidates(
-    start: datetime,
-    end: datetime,
-    weekly: WeeklyHours,
-    exceptions: list[AvailabilityException],
-    tz: tzinfo,
-) -> list[datetime]:
-    """Every moment in [start, end] at which an open period can end, sorted."""
-    moments = []
-    for day in local_days(start, end, tz):
-        moments += [wall_moment(day, s.end_minute, tz) for s in all_slots(weekly, exceptions, day)]
-        moments.append(wall_moment(day, 24 * 60, tz))
-    for exception in exceptions:
-        moments += [exception.starts_at.astimezone(UTC), exception.ends_at.astimezone(UTC)]
-    return sorted(moment for moment in moments if start <= moment <= end)
+    return sorted(m for m in moments if start <= m < end or (ends and m == end))
 
 
 def search_end(start: datetime, days: int, tz: tzinfo) -> datetime:
@@ -105,7 +94,7 @@ def reference_next_open(
     exceptions: list[AvailabilityException],
     tz: tzinfo,
 ) -> datetime | None:
-    for moment in opening_candidates(start, horizon, weekly, exceptions, tz):
+    for moment in candidate_moments(start, horizon, weekly, exceptions, tz, ends=False):
         if reference_is_open(moment, weekly, closing_days, exceptions, tz):
             return moment
     return None

@@ -87,22 +87,19 @@ def test_r17_results_are_in_brussels_time_also_when_asked_in_utc():
     assert closed.next_possible_at.isoformat() == "2026-06-10T09:00:00+02:00"
 
 
+# Per holiday its dates in 2026 and 2027: the first three move with Easter.
+HOLIDAYS = {
+    "Paasmaandag": (date(2026, 4, 6), date(2027, 3, 29)),
+    "O. L. H. Hemelvaart": (date(2026, 5, 14), date(2027, 5, 6)),
+    "Pinkstermaandag": (date(2026, 5, 25), date(2027, 5, 17)),
+    "Feest van de Vlaamse Gemeenschap": (date(2026, 7, 11), date(2027, 7, 11)),
+    "Nationale feestdag": (date(2026, 7, 21), date(2027, 7, 21)),
+    "Kerstmis": (date(2026, 12, 25), date(2027, 12, 25)),
+}
+
+
 @pytest.mark.parametrize(
-    ("day", "name"),
-    [
-        (date(2026, 4, 6), "Paasmaandag"),
-        (date(2026, 5, 14), "O. L. H. Hemelvaart"),
-        (date(2026, 5, 25), "Pinkstermaandag"),
-        (date(2026, 7, 11), "Feest van de Vlaamse Gemeenschap"),
-        (date(2026, 7, 21), "Nationale feestdag"),
-        (date(2026, 12, 25), "Kerstmis"),
-        (date(2027, 3, 29), "Paasmaandag"),
-        (date(2027, 5, 6), "O. L. H. Hemelvaart"),
-        (date(2027, 5, 17), "Pinkstermaandag"),
-        (date(2027, 7, 11), "Feest van de Vlaamse Gemeenschap"),
-        (date(2027, 7, 21), "Nationale feestdag"),
-        (date(2027, 12, 25), "Kerstmis"),
-    ],
+    ("day", "name"), [(day, name) for name, days in HOLIDAYS.items() for day in days]
 )
 def test_r17_public_holidays_and_flemish_community_day_are_closed(day, name):
     schedule = PhoneSchedule(EVERY_DAY, CLOSING_DAYS)
@@ -168,21 +165,27 @@ def test_r17_point_without_slots_has_no_hours_and_no_next_moment():
     assert not schedule.is_open(brussels(2026, 6, 9, 10))
 
 
-def test_r17_point_without_phone_number_offers_email_only():
-    result = office().availability(brussels(2026, 6, 9, 10), has_phone=False)
+@pytest.mark.parametrize(
+    ("point", "reason", "reason_text"),
+    [
+        ({"has_phone": False}, "no_phone", "Geen telefoonnummer: enkel e-mail mogelijk."),
+        (
+            {"transfer_allowed": False},
+            "transfer_not_allowed",
+            "Telefonisch doorschakelen is niet toegestaan.",
+        ),
+    ],
+    ids=["without_phone_number_email_only", "transfer_not_allowed"],
+)
+def test_r17_without_a_number_or_permission_a_transfer_is_never_possible(
+    point, reason, reason_text
+):
+    result = office().availability(brussels(2026, 6, 9, 10), **point)
     assert not result.possible
-    assert result.reason == "no_phone"
-    assert result.reason_text == "Geen telefoonnummer: enkel e-mail mogelijk."
+    assert result.reason == reason
+    assert result.reason_text == reason_text
     assert result.next_possible_at is None
     assert result.closes_at is None
-
-
-def test_r17_transfer_not_allowed_is_never_possible():
-    result = office().availability(brussels(2026, 6, 9, 10), transfer_allowed=False)
-    assert not result.possible
-    assert result.reason == "transfer_not_allowed"
-    assert result.reason_text == "Telefonisch doorschakelen is niet toegestaan."
-    assert result.next_possible_at is None
 
 
 def test_r17_nothing_within_a_year_gives_no_next_moment():

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from calendar_engine import SEARCH_HORIZON_DAYS, AvailabilityException, PhoneSchedule
 from calendar_engine.tests.reference import (
-    closing_candidates,
+    candidate_moments,
     reference_is_open,
     reference_next_open,
     search_end,
@@ -25,6 +25,17 @@ ONE_MINUTE = timedelta(minutes=1)
 SLOW = settings(max_examples=60, deadline=None)
 
 
+def given_schedule(weekly=None, at=None, **more):
+    """Hypothesis gives a week of hours, closing days, exceptions and a moment `at`."""
+    return given(
+        weekly=weekly_hours() if weekly is None else weekly,
+        closing=closing_days(),
+        exceptions=exception_lists(),
+        at=moments() if at is None else at,
+        **more,
+    )
+
+
 def build(weekly, closing, exceptions) -> PhoneSchedule:
     return PhoneSchedule(weekly, closing, exceptions)
 
@@ -34,7 +45,7 @@ def closures(exceptions: list[AvailabilityException]) -> list[AvailabilityExcept
 
 
 @SLOW
-@given(weekly=weekly_hours(), closing=closing_days(), exceptions=exception_lists(), at=moments())
+@given_schedule()
 def test_r17_open_now_agrees_with_slot_membership(weekly, closing, exceptions, at):
     schedule = build(weekly, closing, exceptions)
     expected = reference_is_open(at, weekly, closing, exceptions, schedule.tz)
@@ -43,12 +54,7 @@ def test_r17_open_now_agrees_with_slot_membership(weekly, closing, exceptions, a
 
 
 @SLOW
-@given(
-    weekly=st.one_of(weekly_hours(), office_weekly_hours()),
-    closing=closing_days(),
-    exceptions=exception_lists(),
-    at=moments(),
-)
+@given_schedule(weekly=st.one_of(weekly_hours(), office_weekly_hours()))
 def test_r17_next_possible_moment_is_the_first_open_moment(weekly, closing, exceptions, at):
     schedule = build(weekly, closing, exceptions)
     found = schedule.next_possible_at(at)
@@ -61,12 +67,7 @@ def test_r17_next_possible_moment_is_the_first_open_moment(weekly, closing, exce
 
 
 @SLOW
-@given(
-    weekly=office_weekly_hours(),
-    closing=closing_days(),
-    exceptions=exception_lists(),
-    at=moments(),
-)
+@given_schedule(weekly=office_weekly_hours())
 def test_r17_next_possible_moment_is_in_a_slot_never_on_a_closing_day_or_in_an_exception(
     weekly, closing, exceptions, at
 ):
@@ -89,7 +90,7 @@ def test_r17_next_possible_moment_is_in_a_slot_never_on_a_closing_day_or_in_an_e
 
 
 @SLOW
-@given(weekly=weekly_hours(), closing=closing_days(), exceptions=exception_lists(), at=moments())
+@given_schedule()
 def test_r17_closed_result_points_to_the_next_possible_moment(weekly, closing, exceptions, at):
     schedule = build(weekly, closing, exceptions)
     result = schedule.availability(at)
@@ -107,7 +108,7 @@ def test_r17_closed_result_points_to_the_next_possible_moment(weekly, closing, e
 
 
 @SLOW
-@given(weekly=weekly_hours(), closing=closing_days(), exceptions=exception_lists(), at=moments())
+@given_schedule()
 def test_r17_open_result_stays_open_until_it_closes(weekly, closing, exceptions, at):
     schedule = build(weekly, closing, exceptions)
     result = schedule.availability(at)
@@ -117,7 +118,7 @@ def test_r17_open_result_stays_open_until_it_closes(weekly, closing, exceptions,
     assert at < closes_at <= at + timedelta(days=1)
     assert closes_at.tzinfo is schedule.tz
     # Openness can only change at these moments; it must not change before closes_at.
-    boundaries = closing_candidates(at, closes_at, weekly, exceptions, schedule.tz)
+    boundaries = candidate_moments(at, closes_at, weekly, exceptions, schedule.tz, ends=True)
     assert closes_at in boundaries
     for moment in [at, *boundaries, closes_at - timedelta(microseconds=1)]:
         if moment < closes_at:
@@ -125,12 +126,7 @@ def test_r17_open_result_stays_open_until_it_closes(weekly, closing, exceptions,
 
 
 @settings(max_examples=25, deadline=None)
-@given(
-    weekly=office_weekly_hours(),
-    closing=closing_days(),
-    exceptions=exception_lists(),
-    at=whole_minute_moments(),
-)
+@given_schedule(weekly=office_weekly_hours(), at=whole_minute_moments())
 def test_r17_minute_by_minute_walk_matches_open_now_and_next_moment(
     weekly, closing, exceptions, at
 ):
@@ -150,12 +146,7 @@ def test_r17_minute_by_minute_walk_matches_open_now_and_next_moment(
 
 
 @SLOW
-@given(
-    weekly=office_weekly_hours(),
-    closing=closing_days(),
-    exceptions=exception_lists(),
-    at=moments(),
-)
+@given_schedule(weekly=office_weekly_hours())
 def test_r16_exception_message_is_shown_while_a_phone_exception_is_in_force(
     weekly, closing, exceptions, at
 ):
@@ -167,22 +158,21 @@ def test_r16_exception_message_is_shown_while_a_phone_exception_is_in_force(
 
 
 @SLOW
-@given(
+@given_schedule(
     weekly=office_weekly_hours(),
-    closing=closing_days(),
-    exceptions=exception_lists(),
-    first=moments(),
     steps=st.lists(st.integers(0, 3 * 24 * 60), min_size=1, max_size=30),
 )
-def test_r17_answers_do_not_depend_on_earlier_questions(weekly, closing, exceptions, first, steps):
+def test_r17_answers_do_not_depend_on_earlier_questions(weekly, closing, exceptions, at, steps):
     shared = build(weekly, closing, exceptions)
     for minutes in steps:
-        at = first + ONE_MINUTE * minutes
-        assert shared.availability(at) == build(weekly, closing, exceptions).availability(at)
+        moment = at + ONE_MINUTE * minutes
+        assert shared.availability(moment) == build(weekly, closing, exceptions).availability(
+            moment
+        )
 
 
 @SLOW
-@given(weekly=weekly_hours(), closing=closing_days(), exceptions=exception_lists(), at=moments())
+@given_schedule()
 def test_r17_answer_does_not_depend_on_the_time_zone_of_the_question(
     weekly, closing, exceptions, at
 ):

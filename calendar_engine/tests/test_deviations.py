@@ -32,6 +32,16 @@ def exception(starts_at, ends_at, channel="phone", message=TEAM_DAY, replacement
     return AvailabilityException(starts_at, ends_at, channel, message, replacement_slots)
 
 
+def opening_day(midnight: datetime, message: str) -> AvailabilityException:
+    """Replacement hours 10:00-12:00 for the whole day that starts at `midnight`."""
+    return exception(
+        midnight,
+        midnight + timedelta(days=1),
+        message=message,
+        replacement_slots=(("10:00", "12:00"),),
+    )
+
+
 def morning_off() -> AvailabilityException:
     return exception(brussels(2026, 6, 9), brussels(2026, 6, 9, 12))
 
@@ -140,24 +150,14 @@ def test_r16_replacement_hours_apply_only_within_the_period():
 
 
 def test_r16_replacement_hours_open_a_saturday():
-    saturday = exception(
-        brussels(2026, 6, 13),
-        brussels(2026, 6, 14),
-        message="Zaterdag uitzonderlijk bereikbaar.",
-        replacement_slots=(("10:00", "12:00"),),
-    )
+    saturday = opening_day(brussels(2026, 6, 13), "Zaterdag uitzonderlijk bereikbaar.")
     schedule = PhoneSchedule(OFFICE, {}, [saturday])
     assert schedule.is_open(brussels(2026, 6, 13, 10, 30))
     assert schedule.next_possible_at(brussels(2026, 6, 12, 17)) == brussels(2026, 6, 13, 10)
 
 
 def test_r16_closing_day_wins_over_replacement_hours():
-    holiday_hours = exception(
-        brussels(2026, 7, 21),
-        brussels(2026, 7, 22),
-        message="Op de nationale feestdag bereikbaar.",
-        replacement_slots=(("10:00", "12:00"),),
-    )
+    holiday_hours = opening_day(brussels(2026, 7, 21), "Op de nationale feestdag bereikbaar.")
     schedule = PhoneSchedule(OFFICE, belgian_closing_days([2026]), [holiday_hours])
     result = schedule.availability(brussels(2026, 7, 21, 10, 30))
     assert result.reason == "closing_day"

@@ -4,68 +4,58 @@ from datetime import time
 
 import pytest
 
-from calendar_engine import (
-    Slot,
-    WeeklyHours,
-    parse_slot,
-    parse_time,
-    validate_day_slots,
-    weekly_summary,
-)
+from calendar_engine import hours
 from calendar_engine._clock import BRUSSELS
-from calendar_engine.hours import (
-    SLOT_END_NOT_AFTER_START,
-    SLOT_HAS_TIME_ZONE,
-    SLOT_NOT_WHOLE_MINUTES,
-    SLOT_OUTSIDE_DAY,
-    SLOTS_OVERLAP,
-)
 
 OFFICE = (("09:00", "12:00"), ("13:00", "16:00"))
 
 
 def test_r17_valid_slots_give_no_messages():
-    assert validate_day_slots([("09:00", "12:00"), ("13:00", "16:00")]) == []
+    assert hours.validate_day_slots([("09:00", "12:00"), ("13:00", "16:00")]) == []
 
 
 def test_r17_slots_that_touch_do_not_overlap():
-    assert validate_day_slots([("09:00", "12:00"), ("12:00", "16:00")]) == []
+    assert hours.validate_day_slots([("09:00", "12:00"), ("12:00", "16:00")]) == []
 
 
 def test_r17_slot_end_must_be_after_start():
-    assert validate_day_slots([("12:00", "09:00")]) == [
+    assert hours.validate_day_slots([("12:00", "09:00")]) == [
         "Het einde van een tijdslot moet na het begin liggen."
     ]
-    assert validate_day_slots([Slot(time(9), time(9))]) == [SLOT_END_NOT_AFTER_START]
+    assert hours.validate_day_slots([hours.Slot(time(9), time(9))]) == [
+        hours.SLOT_END_NOT_AFTER_START
+    ]
 
 
 def test_r17_slots_of_the_same_day_must_not_overlap():
-    assert validate_day_slots([("09:00", "12:00"), ("11:00", "16:00")]) == [
+    assert hours.validate_day_slots([("09:00", "12:00"), ("11:00", "16:00")]) == [
         "Tijdsloten van dezelfde dag mogen niet overlappen."
     ]
-    assert validate_day_slots([("13:00", "16:00"), ("09:00", "14:00")]) == [SLOTS_OVERLAP]
+    assert hours.validate_day_slots([("13:00", "16:00"), ("09:00", "14:00")]) == [
+        hours.SLOTS_OVERLAP
+    ]
 
 
 def test_r17_slot_must_lie_within_the_day():
-    assert validate_day_slots([("23:00", "24:30")]) == [SLOT_OUTSIDE_DAY]
-    assert validate_day_slots([("24:00", "24:00")]) == [SLOT_OUTSIDE_DAY]
-    assert validate_day_slots([("25:00", "26:00")]) == [SLOT_OUTSIDE_DAY]
+    assert hours.validate_day_slots([("23:00", "24:30")]) == [hours.SLOT_OUTSIDE_DAY]
+    assert hours.validate_day_slots([("24:00", "24:00")]) == [hours.SLOT_OUTSIDE_DAY]
+    assert hours.validate_day_slots([("25:00", "26:00")]) == [hours.SLOT_OUTSIDE_DAY]
 
 
 def test_r17_slot_may_end_at_midnight():
-    assert validate_day_slots([("22:00", "24:00")]) == []
-    slot = parse_slot(("22:00", "24:00"))
-    assert slot == Slot(time(22), time(0))
+    assert hours.validate_day_slots([("22:00", "24:00")]) == []
+    slot = hours.parse_slot(("22:00", "24:00"))
+    assert slot == hours.Slot(time(22), time(0))
     assert slot.end_minute == 24 * 60
     assert str(slot) == "22:00–24:00"
 
 
 def test_r17_whole_day_slot_is_valid():
-    assert validate_day_slots([Slot(time(0), time(0))]) == []
+    assert hours.validate_day_slots([hours.Slot(time(0), time(0))]) == []
 
 
 def test_r17_malformed_time_is_reported_in_dutch():
-    messages = validate_day_slots([("9u", "12:00"), ("13:00", "16:61")])
+    messages = hours.validate_day_slots([("9u", "12:00"), ("13:00", "16:61")])
     assert messages == [
         "Ongeldig tijdstip '9u': gebruik UU:MM, bijvoorbeeld 09:00.",
         "Ongeldig tijdstip '16:61': gebruik UU:MM, bijvoorbeeld 09:00.",
@@ -73,85 +63,91 @@ def test_r17_malformed_time_is_reported_in_dutch():
 
 
 def test_r17_slot_of_something_else_than_times_is_reported():
-    assert validate_day_slots([Slot("09:00", "12:00")]) == [  # type: ignore[arg-type]
+    assert hours.validate_day_slots([hours.Slot("09:00", "12:00")]) == [  # type: ignore[arg-type]
         "Ongeldig tijdslot '09:00'–'12:00': verwacht twee tijdstippen."
     ]
-    assert validate_day_slots(["09:00-12:00"]) == [  # type: ignore[list-item]
+    assert hours.validate_day_slots(["09:00-12:00"]) == [  # type: ignore[list-item]
         "Ongeldig tijdslot '09:00-12:00': verwacht een begin en een einde."
     ]
 
 
 def test_r17_slot_times_are_whole_minutes_without_time_zone():
-    assert validate_day_slots([Slot(time(9, 0, 30), time(12))]) == [SLOT_NOT_WHOLE_MINUTES]
-    assert validate_day_slots([Slot(time(9, tzinfo=BRUSSELS), time(12))]) == [SLOT_HAS_TIME_ZONE]
+    assert hours.validate_day_slots([hours.Slot(time(9, 0, 30), time(12))]) == [
+        hours.SLOT_NOT_WHOLE_MINUTES
+    ]
+    assert hours.validate_day_slots([hours.Slot(time(9, tzinfo=BRUSSELS), time(12))]) == [
+        hours.SLOT_HAS_TIME_ZONE
+    ]
 
 
 def test_r17_each_message_is_given_once():
-    messages = validate_day_slots([("12:00", "09:00"), ("16:00", "13:00")])
-    assert messages == [SLOT_END_NOT_AFTER_START]
+    messages = hours.validate_day_slots([("12:00", "09:00"), ("16:00", "13:00")])
+    assert messages == [hours.SLOT_END_NOT_AFTER_START]
 
 
 def test_r17_parse_time_accepts_single_digit_hours():
-    assert parse_time("9:05") == time(9, 5)
-    assert parse_time("24:00", is_end=True) == time(0, 0)
+    assert hours.parse_time("9:05") == time(9, 5)
+    assert hours.parse_time("24:00", is_end=True) == time(0, 0)
     with pytest.raises(ValueError, match="binnen de dag"):
-        parse_time("24:00")
+        hours.parse_time("24:00")
 
 
 def test_r17_weekly_hours_from_dict_sorts_slots_per_day():
-    weekly = WeeklyHours.from_dict({"mon": [("13:00", "16:00"), ("09:00", "12:00")]})
-    assert weekly[0] == (Slot(time(9), time(12)), Slot(time(13), time(16)))
+    weekly = hours.WeeklyHours.from_dict({"mon": [("13:00", "16:00"), ("09:00", "12:00")]})
+    assert weekly[0] == (hours.Slot(time(9), time(12)), hours.Slot(time(13), time(16)))
     assert weekly[6] == ()
     assert len(weekly) == 7
     assert list(weekly) == [0, 1, 2, 3, 4, 5, 6]
 
 
 def test_r17_weekly_hours_accepts_dutch_and_numeric_day_keys():
-    by_name = WeeklyHours.from_dict({"mon": OFFICE, "fri": OFFICE})
-    assert WeeklyHours.from_dict({"ma": OFFICE, 4: OFFICE}) == by_name
+    by_name = hours.WeeklyHours.from_dict({"mon": OFFICE, "fri": OFFICE})
+    assert hours.WeeklyHours.from_dict({"ma": OFFICE, 4: OFFICE}) == by_name
 
 
 def test_r17_weekly_hours_refuses_invalid_slots_with_dutch_message():
     with pytest.raises(ValueError, match="mogen niet overlappen"):
-        WeeklyHours.from_dict({"tue": [("09:00", "12:00"), ("10:00", "11:00")]})
+        hours.WeeklyHours.from_dict({"tue": [("09:00", "12:00"), ("10:00", "11:00")]})
     with pytest.raises(ValueError, match="Onbekende weekdag"):
-        WeeklyHours.from_dict({"maandag": OFFICE})
+        hours.WeeklyHours.from_dict({"maandag": OFFICE})
 
 
 def test_r17_weekly_hours_round_trips_through_the_api_format():
-    weekly = WeeklyHours.from_dict({"mon": OFFICE, "sat": [("10:00", "24:00")]})
+    weekly = hours.WeeklyHours.from_dict({"mon": OFFICE, "sat": [("10:00", "24:00")]})
     as_dict = weekly.to_dict()
     assert as_dict["mon"] == [["09:00", "12:00"], ["13:00", "16:00"]]
     assert as_dict["sat"] == [["10:00", "24:00"]]
     assert as_dict["sun"] == []
-    assert WeeklyHours.from_dict(as_dict) == weekly
+    assert hours.WeeklyHours.from_dict(as_dict) == weekly
 
 
 def test_r17_weekly_hours_is_immutable_and_hashable():
-    weekly = WeeklyHours.from_dict({"mon": OFFICE})
-    assert hash(weekly) == hash(WeeklyHours.from_dict({"mon": OFFICE}))
+    weekly = hours.WeeklyHours.from_dict({"mon": OFFICE})
+    assert hash(weekly) == hash(hours.WeeklyHours.from_dict({"mon": OFFICE}))
     with pytest.raises(AttributeError):
         weekly.days = ()  # type: ignore[misc]
 
 
 def test_r17_summary_groups_consecutive_days_with_the_same_slots():
-    weekly = WeeklyHours.from_dict(dict.fromkeys(("mon", "tue", "wed", "thu", "fri"), OFFICE))
-    assert weekly_summary(weekly) == "ma–vr 09:00–12:00, 13:00–16:00"
+    weekly = hours.WeeklyHours.from_dict(dict.fromkeys(("mon", "tue", "wed", "thu", "fri"), OFFICE))
+    assert hours.weekly_summary(weekly) == "ma–vr 09:00–12:00, 13:00–16:00"
 
 
 def test_r17_summary_separates_days_with_different_slots():
-    weekly = WeeklyHours.from_dict(
+    weekly = hours.WeeklyHours.from_dict(
         {"mon": OFFICE, "tue": OFFICE, "wed": OFFICE, "thu": OFFICE, "fri": [("09:00", "12:00")]}
     )
-    assert weekly_summary(weekly) == "ma–do 09:00–12:00, 13:00–16:00; vr 09:00–12:00"
+    assert hours.weekly_summary(weekly) == "ma–do 09:00–12:00, 13:00–16:00; vr 09:00–12:00"
 
 
 def test_r17_summary_does_not_group_days_that_are_not_consecutive():
-    weekly = WeeklyHours.from_dict({"mon": OFFICE, "wed": OFFICE, "sat": [("10:00", "24:00")]})
-    assert weekly_summary(weekly) == (
+    weekly = hours.WeeklyHours.from_dict(
+        {"mon": OFFICE, "wed": OFFICE, "sat": [("10:00", "24:00")]}
+    )
+    assert hours.weekly_summary(weekly) == (
         "ma 09:00–12:00, 13:00–16:00; wo 09:00–12:00, 13:00–16:00; za 10:00–24:00"
     )
 
 
 def test_r17_summary_of_an_empty_week():
-    assert weekly_summary(WeeklyHours()) == "Geen telefonische bereikbaarheid"
+    assert hours.weekly_summary(hours.WeeklyHours()) == "Geen telefonische bereikbaarheid"

@@ -6,20 +6,13 @@ import json
 import pytest
 from django.urls import reverse
 
-from knowledge.models import HomePage, TopicPage
-from points.services import create_or_update_point
-
 pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "no_role", "voorlichter", "redacteur", "beheerder"]
 
 
 @pytest.fixture
-def world(point_data, django_user_model, voorlichter, redacteur, beheerder):
-    point = create_or_update_point(data=point_data, user=None)
-    topic = TopicPage(title="Jagen", slug="jagen", intro="Alles over jagen.")
-    HomePage.objects.get().add_child(instance=topic)
-    topic.save_revision().publish()
+def world(point, topic, point_data, django_user_model, voorlichter, redacteur, beheerder):
     users = {
         "no_role": django_user_model.objects.create_user("burger", password="x"),
         "voorlichter": voorlichter,

@@ -4,32 +4,27 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from knowledge.models import HomePage, Question, TopicPage
-from points.services import create_or_update_point
+from knowledge.factories import QuestionFactory, publish_points
+from points.factories import EscalationPointFactory, ExceptionDocumentFactory
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def linked(point_data):
-    point_data["exceptions"] = [
-        {
-            "starts_at": "2026-12-07T00:00:00+01:00",
-            "ends_at": "2026-12-07T12:00:00+01:00",
-            "channel": "phone",
-            "message": "Vanochtend niet telefonisch bereikbaar.",
-        }
-    ]
-    point = create_or_update_point(data=point_data, user=None)
-    topic = TopicPage(title="Jagen", slug="jagen", intro="Alles over jagen.")
-    HomePage.objects.get().add_child(instance=topic)
-    topic.escalation_point_links = [topic.escalation_point_links.model(point=point)]
-    topic.save_revision().publish()
-    question = Question(
-        question="Hoe vraag ik een jachtverlof aan?", answer="Via het e-loket.", topic=topic
+def linked(reference_data, topic):
+    morning_off = ExceptionDocumentFactory(
+        starts_at="2026-12-07T00:00:00+01:00",
+        ends_at="2026-12-07T12:00:00+01:00",
+        message="Vanochtend niet telefonisch bereikbaar.",
     )
-    question.escalation_point_links = [question.escalation_point_links.model(point=point)]
-    question.save()
+    point = EscalationPointFactory(exceptions=[morning_off])
+    publish_points(topic, [point])
+    question = QuestionFactory(
+        question="Hoe vraag ik een jachtverlof aan?",
+        answer="Via het e-loket.",
+        topic=topic,
+        points=[point],
+    )
     return {"point": point, "topic": topic, "question": question}
 
 

@@ -6,9 +6,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from knowledge.models import Question, TopicPage
+from knowledge.factories import QuestionFactory, publish_points
+from knowledge.models import TopicPage
 from knowledge.services import items_linking, published_points_of
-from points.services import create_or_update_point
+from points.factories import EscalationPointFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -71,9 +72,7 @@ def test_r23_the_usage_view_of_a_point_lists_every_item_that_links_it(editor_cli
         reverse("wagtailadmin_pages:edit", args=[topic.pk]),
         topic_form(topic, [{"point": str(point.pk)}]),
     )
-    question = Question(question="Hoe vraag ik een jachtverlof aan?", answer="Via het e-loket.")
-    question.escalation_point_links = [question.escalation_point_links.model(point=point)]
-    question.save()
+    QuestionFactory(question="Hoe vraag ik een jachtverlof aan?", points=[point])
     usage = reverse("wagtailsnippets_points_escalationpoint:usage", args=[point.pk])
     html = editor_client.get(usage).content.decode()
     assert "Jagen" in html
@@ -87,8 +86,7 @@ def test_r23_the_point_chooser_finds_a_point_by_part_of_its_title(editor_client,
 
 
 def test_r23_the_api_shows_an_items_points_and_a_points_items(client, voorlichter, topic, point):
-    topic.escalation_point_links = [topic.escalation_point_links.model(point=point)]
-    topic.save_revision().publish()
+    publish_points(topic, [point])
     client.force_login(voorlichter)
     body = client.get(f"/api/v1/knowledge/topic/{topic.pk}").json()
     assert body["title"] == "Jagen"
@@ -99,13 +97,10 @@ def test_r23_the_api_shows_an_items_points_and_a_points_items(client, voorlichte
 
 
 def test_r23_a_draft_point_is_not_shown_to_agents_on_an_item(
-    client, voorlichter, topic, point_data
+    client, voorlichter, topic, reference_data
 ):
-
-    point_data["status"] = "draft"
-    draft = create_or_update_point(data=point_data, user=None)
-    topic.escalation_point_links = [topic.escalation_point_links.model(point=draft)]
-    topic.save_revision().publish()
+    draft = EscalationPointFactory(status="draft")
+    publish_points(topic, [draft])
     client.force_login(voorlichter)
     assert client.get(f"/api/v1/knowledge/topic/{topic.pk}").json()["escalation_points"] == []
 

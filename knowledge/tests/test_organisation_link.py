@@ -11,12 +11,16 @@ from reference.models import ClosingDay, Organisation
 pytestmark = pytest.mark.django_db
 
 
+def edit_form(client, user, abbreviation: str) -> str:
+    """The organisation's edit form in the CMS, as `user` sees it."""
+    client.force_login(user)
+    organisation = Organisation.objects.get(abbreviation=abbreviation)
+    url = reverse("wagtailsnippets_reference_organisation:edit", args=[organisation.pk])
+    return client.get(url).content.decode()
+
+
 def test_r24_the_organisation_tab_contactcenter_lists_its_points(client, beheerder, point):
-    client.force_login(beheerder)
-    anb = Organisation.objects.get(abbreviation="ANB")
-    html = client.get(
-        reverse("wagtailsnippets_reference_organisation:edit", args=[anb.pk])
-    ).content.decode()
+    html = edit_form(client, beheerder, "ANB")
     assert 'id="tab-label-contactcenter"' in html
     assert "ANB - Team Jacht" in html
 
@@ -35,11 +39,7 @@ def test_r24_changing_the_reporting_organisation_moves_the_point(client, voorlic
 
 
 def test_r24_a_division_refers_to_its_entity(client, beheerder, point):
-    client.force_login(beheerder)
-    division = Organisation.objects.get(abbreviation="ANB-JACHT")
-    html = client.get(
-        reverse("wagtailsnippets_reference_organisation:edit", args=[division.pk])
-    ).content.decode()
+    html = edit_form(client, beheerder, "ANB-JACHT")
     assert "Escalatiepunten rapporteren altijd aan de entiteit zelf" in html
 
 

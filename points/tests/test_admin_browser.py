@@ -5,10 +5,9 @@ from datetime import date, timedelta
 import pytest
 from django.apps import apps
 
-from conftest import login
 from core.roles import sync_roles
+from points.factories import EscalationPointFactory
 from points.models import EscalationPoint
-from points.services import create_or_update_point
 from reference.defaults import ensure_defaults
 
 pytestmark = [
@@ -25,9 +24,9 @@ def migration_data(transactional_db):
 
 
 def test_r02_to_r22_editor_publishes_a_point_through_the_six_tabs(
-    page, live_server, redacteur, reference_data
+    page, live_server, login, redacteur, reference_data
 ):
-    login(page, live_server, "redacteur")
+    login(page, "redacteur")
     page.goto(f"{live_server.url}/cms/snippets/points/escalationpoint/add/")
     tabs = page.locator("[role=tab]").all_inner_texts()
     assert [tab.strip() for tab in tabs] == [
@@ -77,12 +76,10 @@ def test_r02_to_r22_editor_publishes_a_point_through_the_six_tabs(
 
 
 def test_r17_editor_builds_a_week_with_the_two_buttons_and_it_round_trips_through_the_api(
-    page, live_server, redacteur, point_data
+    page, live_server, login, redacteur, reference_data
 ):
-
-    point_data["phone_hours"] = {}
-    point = create_or_update_point(data=point_data, user=None)
-    login(page, live_server, "redacteur")
+    point = EscalationPointFactory(phone_hours={})
+    login(page, "redacteur")
     page.goto(f"{live_server.url}/cms/snippets/points/escalationpoint/edit/{point.pk}/")
     page.click("#tab-label-contact")
 

@@ -5,15 +5,9 @@ from django.urls import reverse
 
 from points import rules
 from points.models import EscalationPoint
-from points.services import create_or_update_point
 from points.tests.admin_forms import point_form_data, publish
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def point(point_data):
-    return create_or_update_point(data=point_data, user=None)
 
 
 @pytest.fixture

@@ -4,14 +4,8 @@ import pytest
 from django.urls import reverse
 
 from points.models import EscalationPoint
-from points.services import create_or_update_point
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def point(point_data):
-    return create_or_update_point(data=point_data, user=None)
 
 
 def urls(point):

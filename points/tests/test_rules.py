@@ -4,6 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from points import rules
+from points.tests.guideline import GUIDELINE_TITLES
 
 
 @pytest.mark.parametrize(
@@ -80,17 +81,7 @@ def test_r10_personal_looking_address_is_flagged(address, personal):
     assert rules.email_looks_personal(address) is personal
 
 
-@pytest.mark.parametrize(
-    "title",
-    [
-        "ANB - Team Jacht",
-        "VAPH - Covid-19 - Professionals",
-        "De Lijn - Dienst Abonnementen",
-        "IMJV - Deel Grondwater (VMM)",
-        "IMJV - Deel Afval (OVAM)",
-        "WSE - VOV - Technisch probleem WSE-loket",
-    ],
-)
+@pytest.mark.parametrize("title", GUIDELINE_TITLES)
 def test_r02_guideline_examples_follow_the_title_pattern(title):
     assert rules.title_follows_pattern(title)
 

@@ -15,12 +15,8 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from knowledge.models import (
-    ArticleEscalationPoint,
-    ProductEscalationPoint,
-    TopicEscalationPoint,
-    TopicPage,
-)
+from knowledge.factories import TopicPageFactory
+from knowledge.models import ArticleEscalationPoint, ProductEscalationPoint, TopicEscalationPoint
 from public.leakcheck import (
     MAX_URLS,
     contactcenter_secrets,
@@ -28,7 +24,6 @@ from public.leakcheck import (
     find_leaks,
     point_search_words,
 )
-from public.tests.conftest import add_page
 
 pytestmark = pytest.mark.django_db
 
@@ -156,7 +151,7 @@ def test_r01_the_leak_check_reads_api_json_and_html_entities():
 
 def test_r01_the_crawler_decodes_escaped_text_before_matching(client, home):
     # Titles with characters that HTML and JSON escape still match after decoding.
-    add_page(home, TopicPage(title="Wonen & energie – l'été", slug="wonen", intro="x"))
+    TopicPageFactory(title="Wonen & energie – l'été", slug="wonen", intro="x")
     pages = crawl_public_site(client, search_words=[])
     assert find_leaks(pages, ["Wonen & energie – l'été"])
     assert ("/api/public/topics", "Wonen & energie – l'été") in find_leaks(

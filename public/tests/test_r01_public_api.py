@@ -2,9 +2,8 @@
 
 import pytest
 
-from knowledge.models import ArticlePage
+from knowledge.factories import ArticlePageFactory
 from public.api import MAX_LIMIT
-from public.tests.conftest import add_page
 from reference.models import Organisation
 
 pytestmark = pytest.mark.django_db
@@ -103,7 +102,7 @@ def test_r01_organisations_list_and_detail(client, reference_data):
 def test_r01_lists_are_paginated_with_a_maximum(client, site_content):
     topic = site_content["topic"]
     for number in range(3):
-        add_page(topic, ArticlePage(title=f"Extra {number}", slug=f"extra-{number}", intro="x"))
+        ArticlePageFactory(parent=topic, title=f"Extra {number}", intro="x")
     first = get(client, "/articles", limit=2).json()
     assert first["count"] == 4
     assert len(first["items"]) == 2

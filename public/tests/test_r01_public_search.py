@@ -3,8 +3,7 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from knowledge.models import TopicPage
-from public.tests.conftest import add_page
+from knowledge.factories import TopicPageFactory
 from public.views import SEARCH_PER_PAGE
 from reference.models import Organisation
 
@@ -74,10 +73,7 @@ def test_r01_search_never_returns_escalation_points(client, points, linked_conte
 
 def test_r01_search_results_are_paginated(client, home):
     for number in range(SEARCH_PER_PAGE + 3):
-        add_page(
-            home,
-            TopicPage(title=f"Premie {number}", slug=f"premie-{number}", intro="Een premie."),
-        )
+        TopicPageFactory(title=f"Premie {number}", intro="Een premie.")
     first = client.get("/zoeken/", {"q": "premie"})
     assert len(results(first)) == SEARCH_PER_PAGE
     page = BeautifulSoup(first.content, "html.parser")
