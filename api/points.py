@@ -1,4 +1,3 @@
-from datetime import date
 from typing import Literal
 
 from django.contrib.auth.models import Permission
@@ -6,7 +5,6 @@ from django.db.models import Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from ninja import Query, Router, Schema, Status
 from ninja.errors import HttpError
 
@@ -17,6 +15,8 @@ from api.schemas import (
     PointIn,
     PointOut,
 )
+from core.ids import is_row_id
+from core.moments import parse_day, parse_moment
 from knowledge.services import items_linking
 from points.document import DocumentError, to_data
 from points.models import EscalationPoint, PointStatus
@@ -97,12 +97,18 @@ def may_edit(request) -> bool:
 def get_visible(request, queryset, point_id: int) -> EscalationPoint:
     """Agents see published points only (R22); editors also the points still in draft.
     The permission is looked up only for a point that is not published."""
+    require_row_id(point_id)
     point = queryset.published().filter(pk=point_id).first()
     if point is None and may_edit(request):
         point = queryset.filter(pk=point_id).first()
     if point is None:
         raise Http404
     return point
+
+
+def require_row_id(point_id: int) -> None:
+    if not is_row_id(point_id):
+        raise Http404
 
 
 def draft_data(point: EscalationPoint) -> dict:
@@ -126,22 +132,17 @@ def get_point(request, point_id: int, version: Literal["published", "draft"] = "
     if version == "draft":
         if not may_edit(request):
             raise HttpError(403, NO_CHANGE)
+        require_row_id(point_id)
         return draft_data(get_object_or_404(with_relations(EscalationPoint.objects), pk=point_id))
     point = get_visible(request, with_relations(EscalationPoint.objects.all()), point_id)
     return detail_data(point)
 
 
-BAD_MOMENT = "Geef een tijdstip als ISO 8601, bijv. 2026-12-10T09:00:00+01:00."
-BAD_DATE = "Geef een datum als JJJJ-MM-DD, bijv. 2026-12-23."
-
-
 def _moment(text: str | None):
-    if not text:
-        return timezone.now()
-    moment = parse_datetime(text.strip().replace(" ", "+"))
-    if moment is None:
-        raise HttpError(400, BAD_MOMENT)
-    return timezone.make_aware(moment) if timezone.is_naive(moment) else moment
+    try:
+        return parse_moment(text) if text else timezone.now()
+    except ValueError as error:
+        raise HttpError(400, str(error)) from error
 
 
 @router.get(
@@ -152,6 +153,7 @@ def _moment(text: str | None):
 def get_availability(request, point_id: int, at: str | None = None):
     """`at` is ISO 8601; without a zone it is Brussels time; left out, it is now."""
     require(request, "view", NO_VIEW)
+    require_row_id(point_id)
     moment = _moment(at)
     found = published_availability(point_id, moment)
     if found is None and may_edit(request):
@@ -172,9 +174,9 @@ def get_availability(request, point_id: int, at: str | None = None):
 def get_handling_term(request, point_id: int, start: str | None = Query(None, alias="from")):
     require(request, "view", NO_VIEW)
     try:
-        start_date = date.fromisoformat(start) if start else timezone.localdate()
+        start_date = parse_day(start) if start else timezone.localdate()
     except ValueError as error:
-        raise HttpError(400, BAD_DATE) from error
+        raise HttpError(400, str(error)) from error
     point = get_visible(request, EscalationPoint.objects.all(), point_id)
     return {
         "working_days": point.handling_working_days,
@@ -217,5 +219,6 @@ def create_point(request, payload: PointIn):
 )
 def update_point(request, point_id: int, payload: PointIn):
     require(request, "change", NO_CHANGE)
+    require_row_id(point_id)
     point = get_object_or_404(EscalationPoint, pk=point_id)
     return _save(request, payload, point)

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from wagtail.models import Page
 
+from core.ids import is_row_id
 from core.text import MAX_QUERY_LENGTH, clean_text
 from knowledge.models import Question
 from knowledge.services import (
@@ -80,6 +81,8 @@ def item_detail(request, kind: str, item_id: int):
 
 @agents_only
 def point_detail(request, point_id: int):
+    if not is_row_id(point_id):
+        raise Http404
     point = get_object_or_404(
         EscalationPoint.objects.published().prefetch_related("time_slots", "exceptions"),
         pk=point_id,

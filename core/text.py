@@ -17,8 +17,15 @@ def clean_text(text: str) -> str:
     return _UNSAFE.sub("", text)
 
 
-def has_unsafe_characters(text: str) -> bool:
-    return bool(_UNSAFE.search(text))
+def clean_data(data):
+    """`clean_text` on every string of a JSON document (keys included)."""
+    if isinstance(data, str):
+        return clean_text(data)
+    if isinstance(data, dict):
+        return {clean_data(key): clean_data(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [clean_data(item) for item in data]
+    return data
 
 
 def search_terms(query: str) -> list[str]:

@@ -2,6 +2,7 @@
 
 from django.db.models import Prefetch
 
+from core.ids import is_row_id
 from knowledge.models import ITEM_KINDS, KnowledgeKind, Question, TopicPage
 from points.models import EscalationPoint
 from reference.models import Organisation
@@ -21,6 +22,8 @@ def kind_of(item) -> KnowledgeKind:
 
 def get_item(kind: str, item_id: int):
     """A live knowledge item of that kind, or None."""
+    if not is_row_id(item_id):
+        return None
     if kind == KnowledgeKind.ORGANISATION:
         return Organisation.objects.filter(pk=item_id).first()
     if kind not in ITEM_KINDS:

@@ -27,6 +27,7 @@ from pydantic import ConfigDict, StrictBool, StrictInt, StrictStr, create_model
 from pydantic import Field as SchemaField
 
 from calendar_engine import WEEKDAY_KEYS, Channel
+from core.text import clean_data
 from points import phone_hours
 from points.models import EmailDelivery, EscalationPoint, PointStatus, TransferMode
 from points.rules import default_line_codes, parse_replacement_hours, split_lines, warnings
@@ -55,7 +56,9 @@ def _stripped(value) -> str:
 
 
 def _local_iso(moment: dt.datetime) -> str:
-    return moment.astimezone(timezone.get_current_timezone()).isoformat()
+    local = moment.astimezone(timezone.get_current_timezone())
+    # Brussels' offset before 1892 (+00:17:30) has seconds, which ISO 8601 clients refuse.
+    return (local if local.utcoffset().seconds % 60 == 0 else moment.astimezone(dt.UTC)).isoformat()
 
 
 def _same(value):
@@ -438,6 +441,7 @@ def apply_data(point: EscalationPoint, data: dict) -> None:
     Read-only parts are ignored. Raises DocumentError with messages per JSON path.
     """
     errors = Errors()
+    data = clean_data(data)
     for entry in DOCUMENT:
         if entry.read_only:
             continue

@@ -32,6 +32,7 @@ from wagtail.search.queryset import SearchableQuerySetMixin
 
 from calendar_engine import WEEKDAY_NAMES, Channel, parse_slot, validate_day_slots
 from core.fields import ShownAs, choice_field, optional_reference, yes_no_field
+from core.moments import OUT_OF_RANGE, moment_in_range
 from core.panels import radio
 from points import phone_hours, rules
 from points.forms import EscalationPointForm
@@ -531,6 +532,10 @@ class AvailabilityException(ShownAs, Orderable):
 
     def clean(self):
         super().clean()
+        for field in ("starts_at", "ends_at"):
+            moment = getattr(self, field)
+            if moment and not moment_in_range(moment):
+                raise ValidationError({field: OUT_OF_RANGE})
         if self.whole_days and self.starts_at and self.ends_at:
             self.starts_at, self.ends_at = rules.whole_day_period(self.starts_at, self.ends_at)
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:

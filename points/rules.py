@@ -21,6 +21,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from calendar_engine import parse_slot, validate_day_slots
 from calendar_engine.deviations import PERIOD_END_NOT_AFTER_START
+from core.moments import OUT_OF_RANGE, day_in_range
 from reference.models import ORGANISATION_NOT_TOP_LEVEL, EmailTemplate, LineCode
 
 DEFAULT_HANDLING_WORKING_DAYS = 5
@@ -240,6 +241,8 @@ def field_errors(point) -> dict[str, list[str]]:
         _add(errors, "reporting_organisation", ORGANISATION_NOT_TOP_LEVEL.format(top=top.name))
     if point.agreements_date and point.agreements_date > timezone.localdate():
         _add(errors, "agreements_date", AGREEMENTS_IN_FUTURE)
+    elif point.agreements_date and not day_in_range(point.agreements_date):
+        _add(errors, "agreements_date", OUT_OF_RANGE)
     return errors
 
 

@@ -14,6 +14,7 @@ from ninja import Field, NinjaAPI, Query, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.rich_text import expand_db_html
 
+from core.ids import MAX_OFFSET, is_row_id
 from knowledge.models import ArticlePage, ProductPage, TopicPage
 from public import content
 from reference.models import Organisation
@@ -103,7 +104,7 @@ class OrganisationListOut(ListOut):
 
 class Paging(Schema):
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="Aantal items.")
-    offset: int = Field(0, ge=0, description="Aantal items om over te slaan.")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="Aantal items om over te slaan.")
 
 
 class ChildPaging(Paging):
@@ -203,7 +204,7 @@ def _page_listing(request, model, paging: Paging, serialise, topic: int | None =
 
 
 def _page_detail(request, model, page_id: int, serialise, not_found: str):
-    page = _pages(request, model).filter(pk=page_id).first()
+    page = _pages(request, model).filter(pk=page_id).first() if is_row_id(page_id) else None
     if page is None:
         return Status(404, {"detail": not_found})
     return Status(200, serialise(page, request, content.public_parent_ids([page], request)))
@@ -274,7 +275,9 @@ def list_organisations(request, paging: Query[Paging]):
     summary="Eén organisatie",
 )
 def get_organisation(request, organisation_id: int):
-    organisation = Organisation.objects.filter(pk=organisation_id).first()
+    organisation = None
+    if is_row_id(organisation_id):
+        organisation = Organisation.objects.filter(pk=organisation_id).first()
     if organisation is None:
         return Status(404, {"detail": ORGANISATION_NOT_FOUND})
     return Status(200, _organisation_data(organisation))

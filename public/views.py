@@ -4,12 +4,14 @@ from dataclasses import dataclass
 
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
+from core.ids import is_row_id
 from core.text import MAX_QUERY_LENGTH, clean_text
 from public import content
 from reference.models import Organisation
@@ -134,6 +136,8 @@ def organisation_list(request):
 
 @require_safe
 def organisation_detail(request, pk: int):
+    if not is_row_id(pk):
+        raise Http404
     organisation = get_object_or_404(Organisation.objects.select_related("parent"), pk=pk)
     ancestors, ancestor, seen = [], organisation.parent, {organisation.pk}
     while ancestor is not None and ancestor.pk not in seen:

@@ -30,6 +30,9 @@ IS_PRODUCTION = DJANGO_ENV == "production"
 
 DEBUG = env_bool("DEBUG", default=False)
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+# Earlier keys, comma-separated: sessions, signed links and API tokens made with them keep
+# working while a new SECRET_KEY is rolled out.
+SECRET_KEY_FALLBACKS = env_list("SECRET_KEY_FALLBACKS")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if IS_PRODUCTION else "127.0.0.1,localhost,testserver")
 
 if IS_PRODUCTION:
@@ -84,6 +87,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "core.middleware.PrivateResponsesMiddleware",
+    "core.middleware.JsonApiErrorsMiddleware",
 ]
 
 ROOT_URLCONF = "escalatiepunten.urls"

@@ -1,0 +1,62 @@
+"""Middleware every part shares: no cached private pages, JSON errors on the APIs."""
+
+from django.core.exceptions import RequestDataTooBig
+from django.http import JsonResponse
+from django.utils.cache import patch_cache_control
+
+API_PREFIXES = ("/api/",)
+ERROR_MESSAGES = {
+    400: "Ongeldig verzoek.",
+    403: "Je hebt hier geen toegang toe.",
+    404: "Niet gevonden.",
+    405: "Deze methode is hier niet toegelaten.",
+    413: "Het verzoek is te groot.",
+}
+SERVER_ERROR = "Er ging iets mis aan onze kant. Probeer het later opnieuw."
+
+
+def is_api(request) -> bool:
+    return request.path.startswith(API_PREFIXES)
+
+
+class PrivateResponsesMiddleware:
+    """A response for a logged-in user or a token holder is never stored by a browser or a
+    proxy: `Cache-Control: private, no-store`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (user is not None and user.is_authenticated) or "HTTP_AUTHORIZATION" in request.META:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+class JsonApiErrorsMiddleware:
+    """Errors under /api/ are JSON (`{"detail": …}`), also those Django answers itself
+    (an unknown path, a body that is too large)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if is_api(request) and response.status_code >= 400 and not _is_json(response):
+            return _json_error(response.status_code)
+        return response
+
+    def process_exception(self, request, exception):
+        if is_api(request) and isinstance(exception, RequestDataTooBig):
+            return _json_error(413)
+        return None
+
+
+def _is_json(response) -> bool:
+    return response.get("Content-Type", "").startswith("application/json")
+
+
+def _json_error(status: int) -> JsonResponse:
+    message = ERROR_MESSAGES.get(status, SERVER_ERROR if status >= 500 else "Ongeldig verzoek.")
+    return JsonResponse({"detail": message}, status=status)
