@@ -2,7 +2,7 @@ from typing import Literal
 
 from django.contrib.auth.models import Permission
 from django.db.models import Prefetch, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from ninja import Query, Router, Schema, Status
@@ -14,6 +14,7 @@ from api.schemas import (
     HandlingTermAtOut,
     PointIn,
     PointOut,
+    StaleOut,
 )
 from core.ids import is_row_id
 from core.moments import parse_day, parse_moment
@@ -29,8 +30,10 @@ from points.schedules import (
 from points.search import search_points
 from points.services import (
     PointPermissionError,
+    StaleVersionError,
     create_or_update_point,
     editable_copy,
+    version_of,
     with_state_now,
 )
 
@@ -126,16 +129,26 @@ def detail_data(point: EscalationPoint) -> dict:
 
 
 @router.get("/{int:point_id}", response={200: PointOut, 404: ErrorOut}, by_alias=True)
-def get_point(request, point_id: int, version: Literal["published", "draft"] = "published"):
-    """`version=draft` (editors) gives the latest saved draft instead of what agents see."""
+def get_point(
+    request,
+    response: HttpResponse,
+    point_id: int,
+    version: Literal["published", "draft"] = "published",
+):
+    """`version=draft` (editors) gives the latest saved draft instead of what agents see.
+    The `ETag` names the latest saved version; send it as `If-Match` with a PUT."""
     require(request, "view", NO_VIEW)
     if version == "draft":
         if not may_edit(request):
             raise HttpError(403, NO_CHANGE)
         require_row_id(point_id)
-        return draft_data(get_object_or_404(with_relations(EscalationPoint.objects), pk=point_id))
-    point = get_visible(request, with_relations(EscalationPoint.objects.all()), point_id)
-    return detail_data(point)
+        point = get_object_or_404(with_relations(EscalationPoint.objects), pk=point_id)
+        data = draft_data(point)
+    else:
+        point = get_visible(request, with_relations(EscalationPoint.objects.all()), point_id)
+        data = detail_data(point)
+    response["ETag"] = f'"{version_of(point)}"'
+    return data
 
 
 def _moment(text: str | None):
@@ -185,15 +198,29 @@ def get_handling_term(request, point_id: int, start: str | None = Query(None, al
     }
 
 
-def _save(request, payload: PointIn, point: EscalationPoint | None):
+STALE = (
+    "Dit escalatiepunt is intussen door iemand anders bewaard. Je wijzigingen zijn niet "
+    "bewaard: hieronder staat de huidige versie. Pas die aan en stuur ze opnieuw."
+)
+
+
+def _save(request, response, payload: PointIn, point: EscalationPoint | None):
     data = payload.model_dump(by_alias=True, exclude_unset=True)
+    expected = request.headers.get("If-Match", "").strip().removeprefix("W/").strip('"')
     try:
-        saved = create_or_update_point(data=data, user=request.user, point=point)
+        saved = create_or_update_point(
+            data=data, user=request.user, point=point, expected_version=expected
+        )
+    except StaleVersionError as error:
+        current = with_relations(EscalationPoint.objects.all()).get(pk=error.current.pk)
+        response["ETag"] = f'"{version_of(current)}"'
+        return Status(412, {"detail": STALE, "current": draft_data(current)})
     except DocumentError as error:
         return Status(400, {"detail": "Het escalatiepunt is niet bewaard.", "errors": error.errors})
     except PointPermissionError as error:
         raise HttpError(403, error.message) from error
     point = with_relations(EscalationPoint.objects.all()).get(pk=saved.pk)
+    response["ETag"] = f'"{version_of(point)}"'
     if payload.status == PointStatus.DRAFT:
         return draft_data(point)
     return detail_data(point)
@@ -205,20 +232,22 @@ def _save(request, payload: PointIn, point: EscalationPoint | None):
     by_alias=True,
     summary="Escalatiepunt aanmaken (redacteurs)",
 )
-def create_point(request, payload: PointIn):
+def create_point(request, response: HttpResponse, payload: PointIn):
     require(request, "add", NO_ADD)
-    result = _save(request, payload, None)
+    result = _save(request, response, payload, None)
     return result if isinstance(result, Status) else Status(201, result)
 
 
 @router.put(
     "/{int:point_id}",
-    response={200: PointOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: PointOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 412: StaleOut},
     by_alias=True,
     summary="Escalatiepunt wijzigen (redacteurs)",
 )
-def update_point(request, point_id: int, payload: PointIn):
+def update_point(request, response: HttpResponse, point_id: int, payload: PointIn):
+    """Send the detail's `ETag` back as `If-Match`: if someone saved the point in between,
+    the answer is 412 with the current version, and nothing is saved."""
     require(request, "change", NO_CHANGE)
     require_row_id(point_id)
     point = get_object_or_404(EscalationPoint, pk=point_id)
-    return _save(request, payload, point)
+    return _save(request, response, payload, point)

@@ -67,3 +67,8 @@ class KnowledgeItemOut(Schema):
     escalation_points: list[PointSummaryOut] = Field(
         description="Gepubliceerde escalatiepunten in de volgorde van tab Contactcenter."
     )
+
+
+class StaleOut(Schema):
+    detail: str
+    current: PointOut = Field(description="De huidige versie, met haar ETag in de header.")

@@ -25,6 +25,19 @@ class PointPermissionError(Exception):
         self.message = message
 
 
+class StaleVersionError(Exception):
+    """The caller edited another version than the latest one: nothing was saved."""
+
+    def __init__(self, current: EscalationPoint):
+        super().__init__(current.latest_revision_id)
+        self.current = current
+
+
+def version_of(point: EscalationPoint) -> str:
+    """The version an editor continues from (an ETag): the id of the latest revision."""
+    return str(point.latest_revision_id or 0)
+
+
 def with_state_now(point: EscalationPoint, data: dict) -> dict:
     """Add to the point's JSON what an agent needs now: availability and the due date."""
     data["availability"] = schedules.availability_to_data(schedules.availability_at(point))
@@ -74,9 +87,24 @@ def save_point(*, point: EscalationPoint, user, publish: bool) -> EscalationPoin
     return EscalationPoint.objects.get(pk=action.instance.pk)
 
 
-def create_or_update_point(*, data: dict, user, point: EscalationPoint | None = None):
-    """Apply JSON data to a new or existing point and save it as a draft or published."""
+@transaction.atomic
+def create_or_update_point(
+    *, data: dict, user, point: EscalationPoint | None = None, expected_version: str = ""
+):
+    """Apply JSON data to a new or existing point and save it as a draft or published.
+
+    An update locks the point's row first, so two concurrent writers take turns and the
+    second applies its part on top of the first: no change is lost. With
+    `expected_version` (an If-Match) a write on another version than the latest raises
+    StaleVersionError and changes nothing.
+    """
     publish = data.get("status", PointStatus.DRAFT) == PointStatus.PUBLISHED
-    target = editable_copy(point) if point is not None else EscalationPoint()
+    if point is None:
+        target = EscalationPoint()
+    else:
+        point = EscalationPoint.objects.select_for_update().get(pk=point.pk)
+        if expected_version not in ("", "*", version_of(point)):
+            raise StaleVersionError(point)
+        target = editable_copy(point)
     apply_data(target, data)
     return save_point(point=target, user=user, publish=publish)

@@ -117,6 +117,16 @@ DATABASES = {
     )
 }
 IS_POSTGRESQL = DATABASES["default"]["ENGINE"].endswith("postgresql")
+IS_SQLITE = DATABASES["default"]["ENGINE"].endswith("sqlite3")
+if IS_SQLITE:
+    # A real default: readers never wait for a writer (WAL), a writer waits its turn instead of
+    # failing with "database is locked", and a transaction takes the write lock at its start,
+    # so two writers cannot both read and then collide on the upgrade to a write.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
