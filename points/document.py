@@ -454,6 +454,15 @@ def apply_data(point: EscalationPoint, data: dict) -> None:
         raise DocumentError(dict(errors))
 
 
+def changed_entries(before: EscalationPoint, after: EscalationPoint) -> list[Entry]:
+    """The editable parts whose value differs between two versions of a point."""
+    return [
+        entry
+        for entry in DOCUMENT
+        if not entry.read_only and entry.read(before) != entry.read(after)
+    ]
+
+
 def path_of(attribute: str) -> str:
     """The JSON path of a model field, so an error points at what the caller sent."""
     if attribute == NON_FIELD_ERRORS:

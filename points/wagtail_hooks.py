@@ -1,15 +1,56 @@
+from django.utils import timezone
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 
-from core.admin_views import GuardedSnippetViewSet
+from core.admin_views import GuardedEditView, GuardedSnippetViewSet
 from points import rules
+from points.document import changed_entries
 from points.models import EscalationPoint
+
+STALE_SAVE = (
+    "{who} heeft dit escalatiepunt om {time} bewaard, nadat jij het opende. Jouw wijzigingen "
+    "zijn nog niet bewaard en staan hieronder. Intussen gewijzigd: {changes}. Controleer die "
+    "velden en bewaar of publiceer opnieuw."
+)
+
+
+def field_label(entry) -> str:
+    field = EscalationPoint._meta.get_field(entry.attribute)
+    model = field.related_model if field.is_relation and field.one_to_many else None
+    return str(model._meta.verbose_name_plural if model else field.verbose_name)
+
+
+class PointEditView(GuardedEditView):
+    """Refuses a save on a version that someone else has saved over in the meantime, also
+    without JavaScript (Wagtail checks this for autosave only), and says what changed."""
+
+    def is_valid(self, form):
+        if self.expects_json_response or not self.is_out_of_date:
+            return super().is_valid(form)
+        form.is_valid()
+        message = self.stale_message()
+        form.add_error(None, message)
+        self.produced_error_message = message
+        return False
+
+    def stale_message(self) -> str:
+        latest = self.latest_revision
+        loaded = self.object.revisions.filter(pk=self.request.POST.get("loaded_revision_id"))
+        loaded = loaded.first() if loaded.exists() else latest
+        changes = changed_entries(loaded.as_object(), latest.as_object())
+        who = latest.user.get_full_name() or latest.user.get_username() if latest.user else None
+        return STALE_SAVE.format(
+            who=who or "Iemand anders",
+            time=timezone.localtime(latest.created_at).strftime("%H:%M"),
+            changes=", ".join(field_label(entry) for entry in changes) or "enkel de revisie",
+        )
 
 
 class EscalationPointViewSet(GuardedSnippetViewSet):
     model = EscalationPoint
+    edit_view_class = PointEditView
     icon = "help"
     menu_label = "Escalatiepunten"
     menu_name = "escalation_points"
