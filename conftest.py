@@ -4,13 +4,16 @@ and a real browser with a CMS login."""
 import os
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import sync_playwright
 
 from core import roles
+from core.roles import sync_roles
 from knowledge.factories import TopicPageFactory, home_page
 from points.factories import EscalationPointFactory, PointDocumentFactory
 from points.schedules import clear_caches
+from reference.defaults import ensure_defaults
 from reference.factories import (
     DivisionFactory,
     EditorialDomainFactory,
@@ -37,6 +40,15 @@ def fresh_schedule_caches():
     clear_caches()
     yield
     clear_caches()
+
+
+@pytest.fixture
+def migration_rows(transactional_db):
+    """A transactional test starts from a flushed database: restore the rows that the
+    migrations create (roles, the default line code and template). Request it before the
+    users."""
+    ensure_defaults(apps)
+    sync_roles(apps)
 
 
 @pytest.fixture

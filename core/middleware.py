@@ -1,7 +1,9 @@
 """Middleware every part shares: no cached private pages, JSON errors on the APIs."""
 
+from django.contrib import messages
 from django.core.exceptions import RequestDataTooBig
-from django.http import JsonResponse
+from django.http import HttpResponseRedirect, JsonResponse
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
 API_PREFIXES = ("/api/",)
@@ -60,3 +62,33 @@ def _is_json(response) -> bool:
 def _json_error(status: int) -> JsonResponse:
     message = ERROR_MESSAGES.get(status, SERVER_ERROR if status >= 500 else "Ongeldig verzoek.")
     return JsonResponse({"detail": message}, status=status)
+
+
+CMS_PREFIX = "/cms/"
+CMS_OPEN_PATHS = ("/cms/login/", "/cms/logout/", "/cms/password_reset/", "/cms/jsi18n/")
+SENT_TO_CONSOLE = (
+    "Als voorlichter werk je op de contactcentersite: daar staan de gepubliceerde escalatiepunten."
+)
+
+
+class AgentsToConsoleMiddleware:
+    """A logged-in user who may read escalation points but not use the CMS (a voorlichter)
+    is sent to the contactcenter site instead of the CMS's login page (R22: drafts live in
+    the CMS)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            request.path.startswith(CMS_PREFIX)
+            and not request.path.startswith(CMS_OPEN_PATHS)
+            and user is not None
+            and user.is_authenticated
+            and not user.has_perm("wagtailadmin.access_admin")
+            and user.has_perm("points.view_escalationpoint")
+        ):
+            messages.info(request, SENT_TO_CONSOLE)
+            return HttpResponseRedirect(reverse("console:index"))
+        return self.get_response(request)

@@ -41,8 +41,9 @@ def role_permissions() -> dict[str, list[tuple[str, str, str]]]:
             *perms([QUESTION], CRUD),
             *read_reference,
         ],
+        # Agents work in the contactcenter site and the API, never in the CMS, where
+        # drafts live (R22): no admin access.
         VOORLICHTER: [
-            ADMIN_ACCESS,
             *perms([POINT], ["view"]),
             *perms([QUESTION], ["view"]),
             *read_reference,

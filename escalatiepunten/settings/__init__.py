@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "core.middleware.PrivateResponsesMiddleware",
+    "core.middleware.AgentsToConsoleMiddleware",
     "core.middleware.JsonApiErrorsMiddleware",
 ]
 

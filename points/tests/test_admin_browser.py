@@ -3,24 +3,15 @@
 from datetime import date, timedelta
 
 import pytest
-from django.apps import apps
 
-from core.roles import sync_roles
 from points.factories import EscalationPointFactory
 from points.models import EscalationPoint
-from reference.defaults import ensure_defaults
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.usefixtures("migration_rows"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def migration_data(transactional_db):
-    """A transactional test starts from a flushed database: restore the migrations' rows."""
-    ensure_defaults(apps)
-    sync_roles(apps)
 
 
 def test_r02_to_r22_editor_publishes_a_point_through_the_six_tabs(

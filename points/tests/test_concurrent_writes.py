@@ -41,8 +41,8 @@ def editor_client(user) -> Client:
     return client
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_puts_on_different_fields_all_land(redacteur, point):
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_puts_on_different_fields_all_land(migration_rows, redacteur, point):
     changes = [
         {"instructions": "Vraag altijd het dossiernummer."},
         {"content": "Jachtverlof\nWildschade"},
@@ -65,8 +65,8 @@ def test_concurrent_puts_on_different_fields_all_land(redacteur, point):
     assert saved.search_terms == "jachtexamen"
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_creates_all_land(redacteur, reference_data):
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_creates_all_land(migration_rows, redacteur, reference_data):
     def post(index):
         body = PointDocumentFactory(editorial_title=f"ANB - Team Jacht - Ploeg {index}")
         return editor_client(redacteur).post(BASE, body, content_type="application/json")
@@ -113,8 +113,8 @@ def test_a_put_on_an_old_version_gets_412_with_the_current_one(client, redacteur
     assert (saved.instructions, saved.content) == ("Vraag het dossiernummer.", "Wildschade")
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_writers_with_the_same_etag_never_both_succeed(redacteur, point):
+@pytest.mark.django_db(transaction=True)
+def test_two_writers_with_the_same_etag_never_both_succeed(migration_rows, redacteur, point):
     etag = editor_client(redacteur).get(f"{BASE}/{point.pk}")["ETag"]
 
     def put(index):

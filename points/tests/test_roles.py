@@ -1,9 +1,11 @@
-"""Roles: Redacteur edits and publishes, Voorlichter reads, Beheerder also keeps reference data."""
+"""Roles: Redacteur edits and publishes, Voorlichter reads in the console, Beheerder also keeps
+reference data."""
 
 import pytest
 from django.urls import reverse
 
 from points.models import EscalationPoint
+from points.services import create_or_update_point
 
 pytestmark = pytest.mark.django_db
 
@@ -21,18 +23,22 @@ def urls(point):
     }
 
 
-def test_voorlichter_reads_points_but_gets_403_on_edit_add_and_delete(client, voorlichter, point):
+def test_r22_voorlichter_is_sent_to_the_console_from_every_cms_page(client, voorlichter, point):
+    """Drafts live in the CMS; an agent reads published points on the contactcenter site."""
+    create_or_update_point(
+        data={"status": "draft", "instructions": "Geheim concept."}, user=None, point=point
+    )
     client.force_login(voorlichter)
-    pages = urls(point)
-    assert client.get(pages["list"]).status_code == 200
-    assert client.get(pages["inspect"]).status_code == 200
-    for name in ("add", "edit", "delete", "linecode_add"):
-        response = client.get(pages[name])
-        assert response.status_code == 403, name
-        assert "Je hebt geen rechten" in response.content.decode()
-    response = client.post(pages["edit"], {"editorial_title": "Gekaapt"})
-    assert response.status_code == 403
+    for name, url in {**urls(point), "dashboard": reverse("wagtailadmin_home")}.items():
+        response = client.get(url)
+        assert (response.status_code, response["Location"]) == (302, "/contactcenter/"), name
+    response = client.post(urls(point)["edit"], {"editorial_title": "Gekaapt"})
+    assert response.status_code == 302
     assert EscalationPoint.objects.get(pk=point.pk).editorial_title == "ANB - Team Jacht"
+    console = client.get("/contactcenter/", follow=True).content.decode()
+    assert "Als voorlichter werk je op de contactcentersite" in console
+    card = client.get(reverse("console:point", args=[point.pk])).content.decode()
+    assert "Geheim concept." not in card
 
 
 def test_redacteur_edits_points_but_not_reference_data(client, redacteur, point):
