@@ -23,6 +23,7 @@ REFERENCE_MODELS = [
 POINT_ACTIONS = ["add", "change", "delete", "view", "publish", "lock", "unlock"]
 CRUD = ["add", "change", "delete", "view"]
 USER_MODELS = [("auth", "user"), ("auth", "group")]
+LOCKED_LOGINS = ("axes", "accessattempt")  # unlocked by deleting the attempt
 
 ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin")
 
@@ -54,6 +55,7 @@ def role_permissions() -> dict[str, list[tuple[str, str, str]]]:
             *perms([QUESTION], CRUD),
             *perms(REFERENCE_MODELS, CRUD),
             *perms(USER_MODELS, CRUD),
+            *perms([LOCKED_LOGINS], ["view", "delete"]),
         ],
     }
 
