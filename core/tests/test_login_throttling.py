@@ -13,9 +13,7 @@ PASSWORD = "test-password-1700"
 
 
 def log_in(client, username: str, password: str, address: str = "203.0.113.7"):
-    return client.post(
-        LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address
-    )
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
 
 
 def test_a_few_typos_are_forgiven(client, redacteur):

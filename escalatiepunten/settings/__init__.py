@@ -185,6 +185,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "escalaties@contactcen
 
 # Background work: a database-backed queue, so nothing is lost when a worker is down.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# A task whose worker stops renewing its lease for this long is run again by another worker.
+TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", "60"))
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Escalatiepunten"

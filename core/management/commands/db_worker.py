@@ -1,0 +1,79 @@
+"""`manage.py db_worker`: django-tasks-db's worker, with leases (see core.models.TaskLease).
+
+While it runs a task it renews that task's lease every third of the lease period; between
+tasks it puts tasks abandoned by dead workers back in the queue.
+"""
+
+import threading
+
+from django.core.management import CommandError
+from django.db import close_old_connections, connection
+from django.utils import autoreload
+from django_tasks_db.management.commands import db_worker
+
+from core.models import TaskLease, lease_duration, requeue_abandoned_tasks
+
+
+class LeasedWorker(db_worker.Worker):
+    def run(self) -> None:
+        requeue_abandoned_tasks()
+        reaper = threading.Thread(target=self._reap, daemon=True)
+        reaper.start()
+        super().run()
+
+    def run_task(self, db_task_result) -> None:
+        TaskLease.renew(db_task_result.pk, self.worker_id)
+        done = threading.Event()
+        renewer = threading.Thread(target=self._renew, args=(db_task_result.pk, done), daemon=True)
+        renewer.start()
+        try:
+            super().run_task(db_task_result)
+        finally:
+            done.set()
+            renewer.join()
+            TaskLease.objects.filter(task_id=db_task_result.pk).delete()
+
+    def _renew(self, task_id, done: threading.Event) -> None:
+        try:
+            while not done.wait(lease_duration().total_seconds() / 3):
+                TaskLease.renew(task_id, self.worker_id)
+        finally:
+            connection.close()
+
+    def _reap(self) -> None:
+        try:
+            while self.running:
+                threading.Event().wait(lease_duration().total_seconds() / 2)
+                close_old_connections()
+                requeue_abandoned_tasks()
+        finally:
+            connection.close()
+
+
+class Command(db_worker.Command):
+    help = (
+        "Voert achtergrondtaken uit. Een taak van een gestopte worker wordt na het verlopen "
+        "van haar lease opnieuw uitgevoerd."
+    )
+
+    def handle(self, *, verbosity, queue_name, exclude_queues, reload, **options) -> None:
+        self.configure_logging(verbosity)
+        queue_names = queue_name.split(",")
+        excluded = exclude_queues.split(",") if exclude_queues else []
+        if excluded and "*" not in queue_names:
+            raise CommandError("--exclude-queues kan enkel samen met --queue-name=*.")
+        worker = LeasedWorker(
+            queue_names=queue_names,
+            excluded_queue_names=excluded,
+            interval=options["interval"],
+            batch=options["batch"],
+            backend_name=options["backend_name"],
+            startup_delay=options["startup_delay"],
+            max_tasks=options["max_tasks"],
+            worker_id=options["worker_id"],
+        )
+        worker.configure_signals()
+        if reload and not options["batch"]:
+            autoreload.run_with_reloader(worker.run)
+        else:
+            worker.run()
