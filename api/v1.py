@@ -1,15 +1,22 @@
 """API v1: JSON for agents and integrations (CTI/CRM). Schema at /api/v1/openapi.json."""
 
 from django.http import Http404
-from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from api.auth import API_AUTH
 from api.knowledge import router as knowledge_router
 from api.points import router as points_router
+from core.openapi import DocumentedErrorsAPI
 
-api = NinjaAPI(
+api = DocumentedErrorsAPI(
+    error_statuses={
+        400: "Ongeldige parameters of gegevens.",
+        401: "Niet aangemeld of een ongeldige API-sleutel.",
+        403: "Geen rechten.",
+        404: "Niet gevonden.",
+        413: "Het verzoek is te groot.",
+    },
     title="Escalatiepunten API",
     version="1",
     description=(

@@ -46,7 +46,10 @@ class JsonApiErrorsMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         if is_api(request) and response.status_code >= 400 and not _is_json(response):
-            return _json_error(response.status_code)
+            error = _json_error(response.status_code)
+            if response.has_header("Allow"):  # a 405 names the methods that are allowed
+                error["Allow"] = response["Allow"]
+            return error
         return response
 
     def process_exception(self, request, exception):

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -125,7 +125,12 @@ class Text(Entry):
         setattr(point, self.attribute, _stripped(value))
 
     def input_type(self):
-        return StrictStr | None
+        # null clears a text; a text the point cannot do without (the title) cannot be null.
+        try:
+            required = not EscalationPoint._meta.get_field(self.attribute).blank
+        except FieldDoesNotExist:  # an attribute that is not a database field
+            required = False
+        return StrictStr if required else StrictStr | None
 
 
 @dataclass(frozen=True)

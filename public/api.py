@@ -10,11 +10,12 @@ from datetime import datetime
 
 from django.http import HttpRequest
 from django.utils.http import urlencode
-from ninja import Field, NinjaAPI, Query, Schema, Status
+from ninja import Field, Query, Schema, Status
 from ninja.errors import ValidationError as NinjaValidationError
 from wagtail.rich_text import expand_db_html
 
 from core.ids import MAX_OFFSET, is_row_id
+from core.openapi import DocumentedErrorsAPI
 from knowledge.models import ArticlePage, ProductPage, TopicPage
 from public import content
 from reference.models import Organisation
@@ -22,7 +23,8 @@ from reference.models import Organisation
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 
-api = NinjaAPI(
+api = DocumentedErrorsAPI(
+    error_statuses={400: "Ongeldige parameters.", 404: "Niet gevonden."},
     title="Publieke API",
     version="1",
     description=(

@@ -241,3 +241,9 @@ def test_rotating_the_secret_key_keeps_tokens_working_through_the_fallbacks(
         assert client.get(BASE, headers=headers).status_code == 200
     with override_settings(SECRET_KEY="a-new-key-" + "x" * 50, SECRET_KEY_FALLBACKS=[]):
         assert client.get(BASE, headers=headers).status_code == 401
+
+
+def test_r02_the_editorial_title_cannot_be_null(editor, point):
+    response = put(editor, point, {"editorial_title": None})
+    assert response.status_code == 400
+    assert response.json()["errors"]["editorial_title"] == ["Vul tekst in."]
