@@ -7,10 +7,13 @@ import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group, User
 from playwright.sync_api import sync_playwright
+from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Locale, Page, Site
 
 from core import roles
 from core.roles import sync_roles
 from knowledge.factories import TopicPageFactory, home_page
+from knowledge.models import HomePage
 from points.factories import EscalationPointFactory, PointDocumentFactory
 from points.schedules import clear_caches
 from reference.defaults import ensure_defaults
@@ -45,8 +48,13 @@ def fresh_schedule_caches():
 @pytest.fixture
 def migration_rows(transactional_db):
     """A transactional test starts from a flushed database: restore the rows that the
-    migrations create (roles, the default line code and template). Request it before the
-    users."""
+    migrations create (the page tree with its home page and site, roles, the default line
+    code and template). Request it before the users."""
+    if not Page.objects.exists():
+        Locale.objects.get_or_create(language_code=get_supported_content_language_variant("nl"))
+        root = Page.add_root(title="Root", slug="root")
+        home = root.add_child(instance=HomePage(title="Vlaanderen.be (demo)", slug="home"))
+        Site.objects.create(hostname="localhost", root_page=home, is_default_site=True)
     ensure_defaults(apps)
     sync_roles(apps)
 
@@ -159,13 +167,14 @@ def page(browser):
 
 @pytest.fixture
 def login(live_server):
-    """`login(page, username)`: sign a test user in on the live server's CMS."""
+    """`login(page, username)`: sign a test user in on the live server (the CMS's login
+    page); editors land in the CMS, a voorlichter on the contactcenter site."""
 
     def log_in(page, username: str) -> None:
         page.goto(f"{live_server.url}/cms/login/")
         page.fill("#id_username", username)
         page.fill("#id_password", PASSWORD)
         page.click("button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/cms/")
+        page.wait_for_url(lambda url: "/login/" not in url)
 
     return log_in

@@ -95,3 +95,19 @@ class AgentsToConsoleMiddleware:
             messages.info(request, SENT_TO_CONSOLE)
             return HttpResponseRedirect(reverse("console:index"))
         return self.get_response(request)
+
+
+class CmsInlineScriptsMiddleware:
+    """Wagtail 8's admin still writes a few inline scripts (InlinePanel, the date and time
+    pickers), so under /cms/ - and only there, for logged-in editors - the policy also
+    allows inline scripts. The console, the public site and the APIs keep 'self' only.
+    Listed after CSPMiddleware, so it marks the response before that writes the header."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(CMS_PREFIX):
+            response._csp_update = {"script-src": ["'unsafe-inline'"]}
+        return response

@@ -29,8 +29,10 @@ def with_error_responses(schema: dict, statuses: dict[int, str]) -> dict:
     for path_item in schema.get("paths", {}).values():
         for operation in path_item.values():
             responses = operation.setdefault("responses", {})
+            documented = {str(code) for code in responses}  # ninja keys them by int
             for status, description in statuses.items():
-                responses.setdefault(str(status), {"description": description, "content": error})
+                if str(status) not in documented:
+                    responses[status] = {"description": description, "content": error}
     return schema
 
 

@@ -2,6 +2,7 @@
 API anonymously. Any server error, response that breaks its schema or status code the
 schema does not list fails the suite."""
 
+import json
 import os
 
 import pytest
@@ -71,3 +72,15 @@ def test_api_v1_holds_its_schema_for_every_role(case, token):
 @fuzz_settings
 def test_public_api_holds_its_schema(case, data):
     case.call_and_validate(excluded_checks=EXCLUDED)
+
+
+@pytest.mark.parametrize("url", ["/api/v1/openapi.json", "/api/public/openapi.json"])
+def test_the_schemas_have_no_duplicate_keys(client, url):
+    """Swagger UI refuses a schema with a key twice (a status as number and as text)."""
+
+    def refuse_duplicates(pairs):
+        keys = [key for key, _ in pairs]
+        assert len(keys) == len(set(keys)), keys
+        return dict(pairs)
+
+    json.loads(client.get(url).content, object_pairs_hook=refuse_duplicates)

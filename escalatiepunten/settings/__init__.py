@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -69,6 +70,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "axes",
+    "csp",
+    "ninja",  # serves the API docs' Swagger UI from our own static files
     "django_tasks",
     "django_tasks_db",
     "django.contrib.auth",
@@ -89,11 +92,32 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "core.middleware.CmsInlineScriptsMiddleware",
     "core.middleware.PrivateResponsesMiddleware",
     "core.middleware.AgentsToConsoleMiddleware",
     "core.middleware.JsonApiErrorsMiddleware",
     "axes.middleware.AxesMiddleware",  # last: it answers a locked-out login
 ]
+
+# Content-Security-Policy on every response: scripts only from this site (the CMS, the
+# console, the public site and the API docs need nothing else); inline styles are allowed,
+# Wagtail's admin sets them. Images may be data: URLs (Wagtail's icons and avatars).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, UNSAFE_INLINE],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "frame-ancestors": [SELF],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 # Login throttling (django-axes) on every login form: after AXES_FAILURE_LIMIT failures for
 # one user name, or from one address, logins are refused for AXES_COOLOFF_MINUTES. A
