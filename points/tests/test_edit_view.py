@@ -87,3 +87,12 @@ def test_a_point_locked_by_another_editor_cannot_be_saved(editor_client, point, 
     data = publish(point_form_data(phone_number="02 553 21 00"))
     editor_client.post(edit_url(point), data)
     assert snapshot(point) == before
+
+
+@pytest.mark.parametrize("text", ["Vermeld\x00 het nummer.", "\x00"])
+def test_a_nul_character_in_the_cms_form_is_refused_not_a_500(editor_client, point, text):
+    before = snapshot(point)
+    response = editor_client.post(edit_url(point), publish(point_form_data(instructions=text)))
+    assert response.status_code == 200
+    assert response.context["form"].errors["instructions"]
+    assert snapshot(point) == before
