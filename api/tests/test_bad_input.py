@@ -30,41 +30,45 @@ def put(client, point, body) -> "HttpResponse":  # noqa: F821
     return client.put(f"{BASE}/{point.pk}", raw, content_type="application/json")
 
 
-@pytest.mark.parametrize(
-    ("at", "message"),
-    [
-        ("2026-02-30T10:00", BAD_MOMENT),
-        ("2026-13-01T10:00", BAD_MOMENT),
-        ("2026-12-10T25:00", BAD_MOMENT),
-        ("2026-12-10T10:00+25:00", BAD_MOMENT),
-        ("2026-12-10T10:00-99:99", BAD_MOMENT),
-        ("morgen", BAD_MOMENT),
-        ("2026-12-10T10:00\x00", BAD_MOMENT),
-        ("9999-12-31T23:59:59", OUT_OF_RANGE),
-        ("9999-12-31T23:59:59+14:00", OUT_OF_RANGE),
-        ("1800-01-01T10:00", OUT_OF_RANGE),
-        ("0001-01-01T00:00:00-12:00", OUT_OF_RANGE),
-        ("2100-01-01T00:00", OUT_OF_RANGE),
-    ],
-)
-def test_r17_a_bad_moment_is_a_dutch_400(editor, point, at, message):
-    response = editor.get(f"{BASE}/{point.pk}/availability", {"at": at})
-    assert (response.status_code, response.json()) == (400, {"detail": message})
+AVAILABILITY, HANDLING_TERM = "availability", "handling-term"
 
 
 @pytest.mark.parametrize(
-    ("start", "message"),
+    ("endpoint", "parameter", "value", "message"),
     [
-        ("9999-12-31", OUT_OF_RANGE),
-        ("0001-01-01", OUT_OF_RANGE),
-        ("1999-12-31", OUT_OF_RANGE),
-        ("2026-02-30", BAD_DAY),
-        ("26-12-2026", BAD_DAY),
-        ("vandaag", BAD_DAY),
+        *(
+            (AVAILABILITY, "at", moment, BAD_MOMENT)
+            for moment in (
+                "2026-02-30T10:00",
+                "2026-13-01T10:00",
+                "2026-12-10T25:00",
+                "2026-12-10T10:00+25:00",
+                "2026-12-10T10:00-99:99",
+                "morgen",
+                "2026-12-10T10:00\x00",
+            )
+        ),
+        *(
+            (AVAILABILITY, "at", moment, OUT_OF_RANGE)
+            for moment in (
+                "9999-12-31T23:59:59",
+                "9999-12-31T23:59:59+14:00",
+                "1800-01-01T10:00",
+                "0001-01-01T00:00:00-12:00",
+                "2100-01-01T00:00",
+            )
+        ),
+        *(
+            (HANDLING_TERM, "from", day, OUT_OF_RANGE)
+            for day in ("9999-12-31", "0001-01-01", "1999-12-31")
+        ),
+        *((HANDLING_TERM, "from", day, BAD_DAY) for day in ("2026-02-30", "26-12-2026", "vandaag")),
     ],
 )
-def test_r18_a_bad_start_date_is_a_dutch_400(editor, point, start, message):
-    response = editor.get(f"{BASE}/{point.pk}/handling-term", {"from": start})
+def test_r17_r18_a_bad_moment_or_day_is_a_dutch_400(
+    editor, point, endpoint, parameter, value, message
+):
+    response = editor.get(f"{BASE}/{point.pk}/{endpoint}", {parameter: value})
     assert (response.status_code, response.json()) == (400, {"detail": message})
 
 

@@ -35,6 +35,13 @@ def in_parallel(work, count: int = WRITERS) -> list:
     return results
 
 
+def put_with_etag(client, point, etag: str, **changes):
+    body = {"status": "published", **changes}
+    return client.put(
+        f"{BASE}/{point.pk}", body, content_type="application/json", headers={"If-Match": etag}
+    )
+
+
 def editor_client(user) -> Client:
     client = Client(raise_request_exception=False)
     client.force_login(user)
@@ -80,21 +87,11 @@ def test_concurrent_creates_all_land(migration_rows, redacteur, reference_data):
 def test_a_put_on_an_old_version_gets_412_with_the_current_one(client, redacteur, point):
     client.force_login(redacteur)
     etag = client.get(f"{BASE}/{point.pk}")["ETag"]
-    first = client.put(
-        f"{BASE}/{point.pk}",
-        {"status": "published", "instructions": "Vraag het dossiernummer."},
-        content_type="application/json",
-        headers={"If-Match": etag},
-    )
+    first = put_with_etag(client, point, etag, instructions="Vraag het dossiernummer.")
     assert first.status_code == 200
     assert first["ETag"] != etag
 
-    second = client.put(
-        f"{BASE}/{point.pk}",
-        {"status": "published", "content": "Wildschade"},
-        content_type="application/json",
-        headers={"If-Match": etag},
-    )
+    second = put_with_etag(client, point, etag, content="Wildschade")
     assert second.status_code == 412
     body = second.json()
     assert "intussen door iemand anders bewaard" in body["detail"]
@@ -102,12 +99,7 @@ def test_a_put_on_an_old_version_gets_412_with_the_current_one(client, redacteur
     assert second["ETag"] == first["ETag"]
     assert EscalationPoint.objects.get(pk=point.pk).content != "Wildschade"
 
-    retried = client.put(
-        f"{BASE}/{point.pk}",
-        {"status": "published", "content": "Wildschade"},
-        content_type="application/json",
-        headers={"If-Match": second["ETag"]},
-    )
+    retried = put_with_etag(client, point, second["ETag"], content="Wildschade")
     assert retried.status_code == 200
     saved = EscalationPoint.objects.get(pk=point.pk)
     assert (saved.instructions, saved.content) == ("Vraag het dossiernummer.", "Wildschade")
@@ -118,11 +110,8 @@ def test_two_writers_with_the_same_etag_never_both_succeed(migration_rows, redac
     etag = editor_client(redacteur).get(f"{BASE}/{point.pk}")["ETag"]
 
     def put(index):
-        body = {"status": "published", "instructions": f"Versie {index}."}
-        response = editor_client(redacteur).put(
-            f"{BASE}/{point.pk}", body, content_type="application/json", headers={"If-Match": etag}
-        )
-        return response.status_code
+        client = editor_client(redacteur)
+        return put_with_etag(client, point, etag, instructions=f"Versie {index}.").status_code
 
     statuses = sorted(in_parallel(put))
     assert statuses == [200] + [412] * (WRITERS - 1)
