@@ -74,6 +74,33 @@ INSTRUCTIONS_NOT_IMPERATIVE_WARNING = (
     "Schrijf de instructies in de gebiedende wijs, bijv. 'Vermeld altijd "
     "rijksregisternummer.' in plaats van 'De voorlichter moet ... vermelden.'"
 )
+PHONE_UNUSABLE_WARNING = (
+    "Dit escalatiepunt heeft enkel een telefoonnummer, maar de voorlichter mag niet "
+    "doorschakelen en het nummer ook niet doorgeven: geen voorlichter kan het gebruiken. Zet "
+    "'Mag vraag telefonisch doorgeschakeld worden?' of 'Mag telefoonnummer doorgegeven "
+    "worden?' op Ja."
+)
+EMAIL_UNUSABLE_WARNING = (
+    "De voorlichter mag niet per e-mail doorsturen en het e-mailadres ook niet doorgeven: "
+    "het adres is voor niemand bruikbaar. Zet 'Mag vraag per e-mail doorgestuurd worden?' of "
+    "'Mag e-mailadres doorgegeven worden?' op Ja, of laat het adres leeg."
+)
+NO_PHONE_HOURS_WARNING = (
+    "Doorschakelen mag, maar er zijn geen telefonische uren: doorschakelen is dus nooit "
+    "mogelijk. Vul de uren in (tab Contact) of zet doorschakelen op Nee."
+)
+NO_THEME_WARNING = (
+    "Kies een rapporteringsthema (tab Rapporteren), zodat de escalaties naar dit punt in de "
+    "rapportering terechtkomen."
+)
+PAYING_NUMBER_WARNING = (
+    "{number} is een betaalnummer: een burger die het belt, betaalt meer dan een gewoon "
+    "gesprek. Geef het niet door aan burgers en kies indien mogelijk een gewoon nummer."
+)
+FOREIGN_NUMBER_WARNING = (
+    "{number} is een buitenlands nummer: bellen kost een burger meer. Geef het niet door aan "
+    "burgers en kies indien mogelijk een Belgisch nummer."
+)
 PERSONAL_EMAIL_WARNING = (
     "Het e-mailadres {address} lijkt persoonlijk. Kies indien mogelijk een generiek adres dat "
     "door meerdere personen in de dienst wordt opgevolgd."
@@ -297,4 +324,36 @@ def warnings(point) -> list[str]:
         found.append(INSTRUCTIONS_NOT_IMPERATIVE_WARNING)
     if point.email_address and email_looks_personal(point.email_address):
         found.append(PERSONAL_EMAIL_WARNING.format(address=point.email_address))
+    return found + usability_warnings(point)
+
+
+def usability_warnings(point) -> list[str]:
+    """Points that publish fine but that no agent can use as they stand (or should not)."""
+    found = []
+    phone_unused = not (point.phone_transfer_allowed or point.phone_share_with_citizen)
+    if point.phone_number and not point.email_address and phone_unused:
+        found.append(PHONE_UNUSABLE_WARNING)
+    if point.email_address and not (point.email_forward_allowed or point.email_share_with_citizen):
+        found.append(EMAIL_UNUSABLE_WARNING)
+    if point.phone_number and point.phone_transfer_allowed and not point.time_slots.all():
+        found.append(NO_PHONE_HOURS_WARNING)
+    if point.reporting_theme_id is None:
+        found.append(NO_THEME_WARNING)
+    cost = number_cost(point.phone_number)
+    if cost:
+        found.append(cost.format(number=point.phone_number))
     return found
+
+
+def number_cost(number: str) -> str | None:
+    """The warning for a number a citizen pays extra for (premium, shared cost, foreign)."""
+    try:
+        parsed = phonenumbers.parse(number, "BE")
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(parsed):
+        return None
+    if phonenumbers.region_code_for_number(parsed) != "BE":
+        return FOREIGN_NUMBER_WARNING
+    paying = {phonenumbers.PhoneNumberType.PREMIUM_RATE, phonenumbers.PhoneNumberType.SHARED_COST}
+    return PAYING_NUMBER_WARNING if phonenumbers.number_type(parsed) in paying else None
