@@ -134,6 +134,15 @@ class Text(Entry):
 
 
 @dataclass(frozen=True)
+class PublicTitle(Text):
+    """R2: reads as the title agents and citizens see; stored empty when it follows the
+    editorial title."""
+
+    def read(self, point):
+        return point.shown_public_title
+
+
+@dataclass(frozen=True)
 class Value(Entry):
     """A yes/no, a number or a choice; null keeps the current value."""
 
@@ -368,7 +377,7 @@ DOCUMENT: tuple[Entry, ...] = (
     ),
     ReadOnly("has_unpublished_changes", bool, reader=lambda p: bool(p.has_unpublished_changes)),
     Text("editorial_title", description="R2"),
-    Text("public_title", description="Leeg = de redactietitel (R2)."),
+    PublicTitle("public_title", description="Leeg of gelijk aan de redactietitel = die (R2)."),
     Text("instructions", description="Kort, gebiedende wijs (R3)."),
     Text("content", description="R4"),
     Text("phone.number", description="Genormaliseerd (R5)."),

@@ -431,6 +431,11 @@ class EscalationPoint(
         return self.transfer_mode == TransferMode.CLOSED
 
     @property
+    def shown_public_title(self) -> str:
+        """R2: the public title, which is the editorial title unless an editor set another."""
+        return self.public_title or self.editorial_title
+
+    @property
     def status(self) -> str:
         return PointStatus.PUBLISHED if self.live else PointStatus.DRAFT
 

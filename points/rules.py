@@ -221,10 +221,15 @@ def split_lines(text: str) -> list[str]:
 
 
 def apply_defaults(point) -> None:
-    """R2, R14: fill what the guideline defaults, never overriding an editor's choice."""
+    """R2, R14: fill what the guideline defaults, never overriding an editor's choice.
+
+    R2: a public title left empty, or equal to the editorial title, is stored empty: the
+    point then shows its editorial title, also after a rename (`shown_public_title`).
+    """
     point.editorial_title = (point.editorial_title or "").strip()
-    if not (point.public_title or "").strip():
-        point.public_title = point.editorial_title
+    point.public_title = (point.public_title or "").strip()
+    if point.public_title == point.editorial_title:
+        point.public_title = ""
     if point.email_address and point.email_forward_allowed and point.email_template_id is None:
         point.email_template_id = EmailTemplate.objects.default_pk()
 

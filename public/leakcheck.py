@@ -91,7 +91,7 @@ def _phone_variants(number: str) -> list[str]:
 def point_secrets() -> list[str]:
     secrets: list[str] = []
     for point in _point_versions():
-        secrets += [point.editorial_title, point.public_title, point.email_address]
+        secrets += [point.editorial_title, point.shown_public_title, point.email_address]
         if point.phone_number:
             secrets += _phone_variants(point.phone_number)
         secrets.append(point.instructions)
@@ -137,7 +137,7 @@ def point_search_words() -> list[str]:
     """Every word (3+ characters) of every escalation point's titles."""
     words: list[str] = []
     for point in _point_versions():
-        for title in (point.editorial_title, point.public_title):
+        for title in (point.editorial_title, point.shown_public_title):
             words += [word for word in re.findall(r"\w+", title) if len(word) >= MIN_SEARCH_WORD]
     return list(dict.fromkeys(word.casefold() for word in words))
 

@@ -59,7 +59,7 @@ def test_r05_publishing_stores_the_phone_in_national_format(editor_client):
     point = EscalationPoint.objects.get()
     assert point.live
     assert point.phone_number == "011 12 34 56"
-    assert point.public_title == "ANB - Team Jacht"  # R2: defaults to the editorial title
+    assert point.shown_public_title == "ANB - Team Jacht"  # R2: defaults to the editorial title
     assert [slot.start.hour for slot in point.time_slots.all()] == [9, 13]
 
 
