@@ -278,6 +278,7 @@ class Rows(Entry):
     columns: tuple[Column, ...] = ()
     schema_name: str = ""
     value_type: Any = list
+    keep: Callable | None = field(default=None, compare=False)  # which rows to show
 
     def __post_init__(self):
         super().__post_init__()
@@ -291,6 +292,7 @@ class Rows(Entry):
         return [
             {column.key: column.to_json(getattr(row, column.attribute)) for column in self.columns}
             for row in getattr(point, self.attribute).all()
+            if self.keep is None or self.keep(row)
         ]
 
     def write(self, point, value, errors):
@@ -392,7 +394,12 @@ DOCUMENT: tuple[Entry, ...] = (
     Value("email.requires_national_number", bool, "Rijksregisternummer verplicht (R3)."),
     Week("phone_hours", description="Per weekdag de tijdsloten (R17)."),
     ReadOnly("phone_hours_summary", str, reader=lambda p: phone_hours.summary(p.time_slots.all())),
-    Rows("exceptions", description="Afwijkende bereikbaarheid (R16).", columns=EXCEPTION_COLUMNS),
+    Rows(
+        "exceptions",
+        description="Afwijkende bereikbaarheid (R16): die van nu en later; voorbije vallen weg.",
+        columns=EXCEPTION_COLUMNS,
+        keep=lambda exception: not exception.is_over,
+    ),
     Value("handling_term.working_days", int, "Standaard 5 (R18).", "handling_working_days"),
     Text("handling_term.info", attribute="handling_info", description="R18"),
     Rows("contact_persons", description="R19", columns=CONTACT_PERSON_COLUMNS),

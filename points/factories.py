@@ -61,9 +61,15 @@ class PointDocumentFactory(factory.DictFactory):
     )
 
 
+# Tests with fixed dates in December 2026 save their exceptions as on this day, so that the
+# periods are still to come however late the suite runs (a period that is over is refused).
+PLANNING_DAY = "2026-11-30T09:00:00+01:00"
+
+
 class ExceptionDocumentFactory(factory.DictFactory):
     """A period of deviating availability (R16) in the document's JSON shape: by default
-    no phone on Thursday 10 December 2026, midnight to midnight."""
+    no phone on Thursday 10 December 2026, midnight to midnight. Save it while travelling to
+    PLANNING_DAY."""
 
     starts_at = "2026-12-10T00:00:00+01:00"
     ends_at = "2026-12-11T00:00:00+01:00"

@@ -9,6 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import (
@@ -545,7 +546,14 @@ class AvailabilityException(ShownAs, Orderable):
             self.starts_at, self.ends_at = rules.whole_day_period(self.starts_at, self.ends_at)
         if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
             raise ValidationError({"ends_at": rules.EXCEPTION_END_BEFORE_START})
+        if self.pk is None and self.ends_at and self.ends_at <= timezone.now():
+            # R16: a new exception for a period that is over would never be shown.
+            raise ValidationError({"ends_at": rules.EXCEPTION_ALREADY_OVER})
         rules.normalise_field(self, "replacement_hours", rules.normalise_replacement_hours)
+
+    @property
+    def is_over(self) -> bool:
+        return self.ends_at <= timezone.now()
 
     @property
     def replacement_slots(self) -> list[list[str]] | None:

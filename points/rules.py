@@ -39,6 +39,14 @@ EMAIL_IS_URL = (
 )
 EMAIL_INVALID = "Dit is geen geldig e-mailadres. Vul een adres in zoals dienst@example.be."
 EXCEPTION_END_BEFORE_START = PERIOD_END_NOT_AFTER_START
+EXCEPTION_ALREADY_OVER = (
+    "Deze periode is al voorbij: een afwijkende bereikbaarheid geldt voor nu of later. Kies "
+    "een einde in de toekomst."
+)
+INTERNAL_REASON_WARNING = (
+    "De melding '{message}' lijkt een interne reden te noemen. Vermeld die niet als ze voor de "
+    "burger niet relevant is, bijv. 'Telefonisch niet bereikbaar op donderdag 12-12-2026.'"
+)
 REPLACEMENT_HOURS_FORMAT = (
     "Schrijf de vervangende uren als '10:00-12:00' of '10:00-12:00, 13:00-15:00'."
 )
@@ -112,6 +120,12 @@ _NOT_IMPERATIVE = re.compile(
     r"\b(de voorlichter moet|voorlichters moeten|je moet|u moet|men moet|gelieve)\b", re.I
 )
 _BAD_TITLE_SEPARATORS = re.compile(r"\s[–—:/|]\s|(?<=\S)-\s|\s-(?=\S)|\s{2,}-|-\s{2,}")
+_INTERNAL_REASON = re.compile(
+    r"\b(wegens|omwille van|vanwege)\b|\b(team|personeels|opleidings|studie)dag|"
+    r"\b(ziekte|zieke?n?|opleiding|vergadering|teambuilding|personeelstekort|onderbezetting|"
+    r"staking|verhuis|verhuizing|interne?)\b",
+    re.IGNORECASE,
+)
 _PERSONAL_LOCAL_PART = re.compile(r"^[a-z]{2,}[._-][a-z]{2,}(?:[._-][a-z]{2,})?$")
 _GENERIC_MAILBOX_WORDS = {
     "abonnementen",
@@ -329,6 +343,11 @@ def warnings(point) -> list[str]:
         found.append(INSTRUCTIONS_NOT_IMPERATIVE_WARNING)
     if point.email_address and email_looks_personal(point.email_address):
         found.append(PERSONAL_EMAIL_WARNING.format(address=point.email_address))
+    found += [
+        INTERNAL_REASON_WARNING.format(message=exception.message)
+        for exception in point.exceptions.all()
+        if _INTERNAL_REASON.search(exception.message or "")
+    ]
     return found + usability_warnings(point)
 
 

@@ -5,7 +5,12 @@ import json
 import pytest
 import time_machine
 
-from points.factories import OFFICE_HOURS, EscalationPointFactory, ExceptionDocumentFactory
+from points.factories import (
+    OFFICE_HOURS,
+    PLANNING_DAY,
+    EscalationPointFactory,
+    ExceptionDocumentFactory,
+)
 from points.services import create_or_update_point
 from reference.models import ClosingDay, Organisation
 
@@ -20,10 +25,11 @@ def point(reference_data):
         ends_at="2026-12-10T12:00:00+01:00",
         message="Telefonisch niet bereikbaar op donderdagvoormiddag 10-12-2026.",
     )
-    return EscalationPointFactory(
-        phone_hours=dict.fromkeys(["mon", "tue", "wed", "thu", "fri"], OFFICE_HOURS),
-        exceptions=[thursday_morning_off],
-    )
+    with time_machine.travel(PLANNING_DAY, tick=False):
+        return EscalationPointFactory(
+            phone_hours=dict.fromkeys(["mon", "tue", "wed", "thu", "fri"], OFFICE_HOURS),
+            exceptions=[thursday_morning_off],
+        )
 
 
 @pytest.fixture

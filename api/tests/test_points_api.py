@@ -4,12 +4,17 @@ import copy
 import json
 
 import pytest
+import time_machine
 from django.test import Client
 from wagtail.models import APIToken
 
 from calendar_engine.hours import SLOT_END_NOT_AFTER_START
 from points import rules
-from points.factories import ContactPersonDocumentFactory, ExceptionDocumentFactory
+from points.factories import (
+    PLANNING_DAY,
+    ContactPersonDocumentFactory,
+    ExceptionDocumentFactory,
+)
 from points.models import EscalationPoint
 from reference.models import EmailTemplate
 
@@ -328,7 +333,9 @@ def test_r16_exceptions_round_trip_in_brussels_time(editor, point_data):
         message="Op 14 en 15 december enkel van 10 tot 12 uur bereikbaar.",
     )
     point_data["exceptions"] = [thursday_off, two_short_days]
-    body = post(editor, point_data).json()
+    point_data["agreements"]["date"] = "2026-11-02"  # before the planning day
+    with time_machine.travel(PLANNING_DAY, tick=False):
+        body = post(editor, point_data).json()
     assert body["exceptions"] == [
         # The defaults are filled in; whole days run from midnight to midnight.
         {**thursday_off, "whole_days": False, "replacement_hours": None},
@@ -340,6 +347,7 @@ def test_r16_exceptions_round_trip_in_brussels_time(editor, point_data):
     ]
     point_data["exceptions"][0]["ends_at"] = "2026-12-09T00:00:00+01:00"
     point_data["exceptions"][1]["replacement_hours"] = [["12:00", "10:00"]]
-    errors = post(editor, point_data).json()["errors"]
+    with time_machine.travel(PLANNING_DAY, tick=False):
+        errors = post(editor, point_data).json()["errors"]
     assert errors["exceptions.0.ends_at"] == [rules.EXCEPTION_END_BEFORE_START]
     assert errors["exceptions.1.replacement_hours"] == [SLOT_END_NOT_AFTER_START]

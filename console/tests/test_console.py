@@ -5,7 +5,7 @@ import time_machine
 from django.urls import reverse
 
 from knowledge.factories import QuestionFactory, publish_points
-from points.factories import EscalationPointFactory, ExceptionDocumentFactory
+from points.factories import PLANNING_DAY, EscalationPointFactory, ExceptionDocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +17,8 @@ def linked(reference_data, topic):
         ends_at="2026-12-07T12:00:00+01:00",
         message="Vanochtend niet telefonisch bereikbaar.",
     )
-    point = EscalationPointFactory(exceptions=[morning_off])
+    with time_machine.travel(PLANNING_DAY, tick=False):
+        point = EscalationPointFactory(exceptions=[morning_off])
     publish_points(topic, [point])
     question = QuestionFactory(
         question="Hoe vraag ik een jachtverlof aan?",
