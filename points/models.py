@@ -431,6 +431,9 @@ class EscalationPoint(
     def closes_contact(self) -> bool:
         return self.transfer_mode == TransferMode.CLOSED
 
+    def __str__(self):
+        return self.editorial_title or "Escalatiepunt zonder titel"
+
     @property
     def shown_public_title(self) -> str:
         """R2: the public title, which is the editorial title unless an editor set another."""

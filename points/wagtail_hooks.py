@@ -4,7 +4,7 @@ from wagtail.admin import messages
 from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 
-from core.admin_views import GuardedEditView, GuardedSnippetViewSet
+from core.admin_views import GuardedCreateView, GuardedEditView, GuardedSnippetViewSet
 from points import rules
 from points.document import changed_entries
 from points.models import EscalationPoint
@@ -20,6 +20,16 @@ def field_label(entry) -> str:
     field = EscalationPoint._meta.get_field(entry.attribute)
     model = field.related_model if field.is_relation and field.one_to_many else None
     return str(model._meta.verbose_name_plural if model else field.verbose_name)
+
+
+class PointCreateView(GuardedCreateView):
+    """No point exists before the editor saves one: autosave, which would store an empty
+    draft in the background (after an invalid publish, or one changed checkbox), is off on
+    the add form. It stays on while editing a point that exists."""
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.autosave_enabled = False
 
 
 class PointEditView(GuardedEditView):
@@ -50,6 +60,7 @@ class PointEditView(GuardedEditView):
 
 class EscalationPointViewSet(GuardedSnippetViewSet):
     model = EscalationPoint
+    add_view_class = PointCreateView
     edit_view_class = PointEditView
     icon = "help"
     menu_label = "Escalatiepunten"
