@@ -37,6 +37,7 @@ from core.moments import OUT_OF_RANGE, moment_in_range
 from core.panels import radio
 from points import phone_hours, rules
 from points.forms import EscalationPointForm
+from reference.choosers import EntityChooserWidget
 from reference.models import (
     EditorialDomain,
     EmailTemplate,
@@ -402,7 +403,7 @@ class EscalationPoint(
                 [
                     FieldPanel("editorial_domains", widget=forms.CheckboxSelectMultiple),
                     FieldPanel("reporting_theme"),
-                    FieldPanel("reporting_organisation"),
+                    FieldPanel("reporting_organisation", widget=EntityChooserWidget),
                 ],
                 heading="Rapporteren",
             ),

@@ -1,9 +1,7 @@
 """Referentiegegevens in the CMS: organisations, line codes, templates, domains, themes and
 closing days, each searchable by a part of its code or name."""
 
-from django import forms
-from django.db.models import Q
-from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -13,6 +11,7 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from core.admin_views import GuardedSnippetViewSet
+from reference.choosers import ReferenceSearchForm, entity_chooser
 from reference.models import (
     ClosingDay,
     EditorialDomain,
@@ -21,32 +20,6 @@ from reference.models import (
     Organisation,
     ReportingTheme,
 )
-
-
-class ReferenceSearchForm(BaseFilterForm):
-    """Partial, case-insensitive matching on a reference model's `chooser_search_fields`.
-
-    Reference tables are small and also filled by migrations, so the database answers
-    directly instead of a search index: typing '1700' finds 'Escalatie Template Detail 1700'.
-    """
-
-    q = forms.CharField(
-        label="Zoekterm",
-        required=False,
-        widget=forms.TextInput(attrs={"placeholder": "Zoeken (bijv. 1700)"}),
-    )
-
-    def filter(self, objects):
-        objects = super().filter(objects)
-        query = (self.cleaned_data.get("q") or "").strip()
-        if query:
-            condition = Q()
-            for field in objects.model.chooser_search_fields:
-                condition |= Q(**{f"{field}__icontains": query})
-            objects = objects.filter(condition)
-            self.is_searching = True
-            self.search_query = query
-        return objects
 
 
 class ReferenceChooseView(ChooseView):
@@ -122,3 +95,8 @@ class ReferenceDataGroup(SnippetViewSetGroup):
 
 
 register_snippet(ReferenceDataGroup)
+
+
+@hooks.register("register_admin_viewset")
+def register_entity_chooser():
+    return entity_chooser

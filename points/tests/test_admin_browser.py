@@ -53,8 +53,11 @@ def test_r02_to_r22_editor_publishes_a_point_through_the_six_tabs(
     page.wait_for_selector("text=Kies de rapporteringsorganisatie: elk escalatiepunt hoort bij")
     assert not EscalationPoint.objects.filter(live=True).exists()
 
-    page.get_by_role("button", name="Kies organisatie").click()
-    page.get_by_role("link", name="ANB - Agentschap voor Natuur en Bos").click()
+    page.get_by_role("button", name="Kies entiteit").click()
+    chooser = page.locator(".modal-content")
+    chooser.get_by_placeholder("Zoeken op afkorting of naam").wait_for()
+    assert chooser.get_by_role("link", name="ANB - Team Jacht").count() == 0  # a division
+    chooser.get_by_role("link", name="ANB - Agentschap voor Natuur en Bos").click()
     page.get_by_role("button", name="Meer acties").click()
     page.get_by_role("button", name="Publiceren").click()
     page.wait_for_selector("text='ANB - Team Jacht' aangemaakt en gepubliceerd")
