@@ -75,6 +75,13 @@ def beheerder(db):
 
 
 @pytest.fixture
+def editor(client, redacteur):
+    """The test client, logged in as a redacteur."""
+    client.force_login(redacteur)
+    return client
+
+
+@pytest.fixture
 def reference_data(db):
     """ANB with its division ANB-JACHT, VMM, a second line code, a domain and a theme."""
     anb = OrganisationFactory(abbreviation="ANB", name="Agentschap voor Natuur en Bos")
@@ -157,8 +164,14 @@ def browser():
 
 
 @pytest.fixture
-def page(browser):
-    context = browser.new_context(locale="nl-BE", viewport={"width": 1280, "height": 1000})
+def browser_locale() -> str:
+    """The browser's language and clock; a test may parametrize it (e.g. en-US, 12-hour)."""
+    return "nl-BE"
+
+
+@pytest.fixture
+def page(browser, browser_locale):
+    context = browser.new_context(locale=browser_locale, viewport={"width": 1280, "height": 1000})
     page = context.new_page()
     page.set_default_timeout(15000)
     yield page

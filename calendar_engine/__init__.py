@@ -27,6 +27,7 @@ from calendar_engine.hours import (
     WeeklyHours,
     parse_slot,
     parse_time,
+    tidy_time_text,
     validate_day_slots,
     weekly_summary,
 )
@@ -56,6 +57,7 @@ __all__ = [
     "is_working_day",
     "parse_slot",
     "parse_time",
+    "tidy_time_text",
     "upcoming_exceptions",
     "validate_day_slots",
     "weekly_summary",

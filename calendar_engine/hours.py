@@ -56,6 +56,23 @@ def format_minute(minute_of_day: int) -> str:
     return f"{hours:02d}:{minutes:02d}"
 
 
+_SHORTHAND = re.compile(r"^(\d{1,2})(?:[:.uh](\d{2})?)?$", re.IGNORECASE)
+_DIGITS_ONLY = re.compile(r"^\d{3,4}$")
+
+
+def tidy_time_text(text: str) -> str:
+    """What an editor types, as 'HH:MM': '9' -> '09:00', '930' -> '09:30', '1315' ->
+    '13:15'; '9.30', '9u30' and '13u' too. Anything else is returned as typed, for
+    `parse_time` to refuse with its message."""
+    text = (text or "").strip()
+    if _DIGITS_ONLY.match(text):
+        text = f"{text[:-2]}:{text[-2:]}"
+    match = _SHORTHAND.match(text)
+    if match is None:
+        return text
+    return f"{int(match.group(1)):02d}:{match.group(2) or '00'}"
+
+
 def parse_time(text: str, *, is_end: bool = False) -> time:
     """Parse 'HH:MM'; '24:00' is accepted as an end and gives `time(0, 0)`.
 

@@ -1,10 +1,14 @@
 """The weekly phone-hours editor (R17): per weekday its slots, 'Tijdslot toevoegen' and
-'Vorige dag kopiëren', without a page reload. Works as plain inputs without JavaScript."""
+'Vorige dag kopiëren', without a page reload. Works as plain inputs without JavaScript.
+
+Times are text inputs that always read 24-hour HH:MM: a browser's <input type="time">
+shows 13:00 as "01:00" under a 12-hour locale. Short forms are understood: 9 is 09:00,
+930 is 09:30."""
 
 from django import forms
 from django.utils.functional import cached_property
 
-from calendar_engine import WEEKDAY_KEYS, WEEKDAY_NAMES
+from calendar_engine import WEEKDAY_KEYS, WEEKDAY_NAMES, tidy_time_text
 from points.phone_hours import WeekData, week_errors
 
 DAY_LABELS = dict(zip(WEEKDAY_KEYS, (name.capitalize() for name in WEEKDAY_NAMES), strict=True))
@@ -12,11 +16,6 @@ DAY_LABELS = dict(zip(WEEKDAY_KEYS, (name.capitalize() for name in WEEKDAY_NAMES
 
 def empty_week() -> WeekData:
     return {key: [] for key in WEEKDAY_KEYS}
-
-
-def as_time_input(value: str) -> str:
-    """An <input type="time"> cannot hold 24:00; 00:00 as an end means midnight."""
-    return "00:00" if value == "24:00" else value
 
 
 class WeeklyHoursWidget(forms.Widget):
@@ -35,7 +34,7 @@ class WeeklyHoursWidget(forms.Widget):
             starts = data.getlist(self.input_name(name, day, "start"))
             ends = data.getlist(self.input_name(name, day, "end"))
             week[day] = [
-                [start.strip(), end.strip()]
+                [tidy_time_text(start), tidy_time_text(end)]
                 for start, end in zip(starts, ends, strict=False)
                 if start.strip() or end.strip()
             ]
@@ -52,7 +51,7 @@ class WeeklyHoursWidget(forms.Widget):
                 "key": key,
                 "label": label,
                 "index": index,
-                "slots": [[start, as_time_input(end)] for start, end in week.get(key, [])],
+                "slots": week.get(key, []),
                 "start_name": self.input_name(name, key, "start"),
                 "end_name": self.input_name(name, key, "end"),
             }

@@ -41,12 +41,11 @@ class EntitySearchForm(ReferenceSearchForm):
     placeholder = "Zoeken op afkorting of naam, bijv. ANB of Natuur"
 
 
-class EntityChooseView(ChooseView):
-    filter_form_class = EntitySearchForm
-
-
-class EntityChooseResultsView(ChooseResultsView):
-    filter_form_class = EntitySearchForm
+def searching_with(form_class, *view_classes) -> list[type]:
+    """The chooser views (choose, results) with `form_class` as their search form."""
+    return [
+        type(view.__name__, (view,), {"filter_form_class": form_class}) for view in view_classes
+    ]
 
 
 class EntityChooserViewSet(ChooserViewSet):
@@ -59,8 +58,9 @@ class EntityChooserViewSet(ChooserViewSet):
     choose_one_text = "Kies entiteit"
     choose_another_text = "Kies een andere entiteit"
     edit_item_text = "Wijzig deze entiteit"
-    choose_view_class = EntityChooseView
-    choose_results_view_class = EntityChooseResultsView
+    choose_view_class, choose_results_view_class = searching_with(
+        EntitySearchForm, ChooseView, ChooseResultsView
+    )
 
     def get_object_list(self):
         return Organisation.objects.top_level().order_by("name")

@@ -11,7 +11,7 @@ from wagtail.snippets.views.chooser import (
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
 from core.admin_views import GuardedSnippetViewSet
-from reference.choosers import ReferenceSearchForm, entity_chooser
+from reference.choosers import ReferenceSearchForm, entity_chooser, searching_with
 from reference.models import (
     ClosingDay,
     EditorialDomain,
@@ -22,17 +22,10 @@ from reference.models import (
 )
 
 
-class ReferenceChooseView(ChooseView):
-    filter_form_class = ReferenceSearchForm
-
-
-class ReferenceChooseResultsView(ChooseResultsView):
-    filter_form_class = ReferenceSearchForm
-
-
 class ReferenceChooserViewSet(SnippetChooserViewSet):
-    choose_view_class = ReferenceChooseView
-    choose_results_view_class = ReferenceChooseResultsView
+    choose_view_class, choose_results_view_class = searching_with(
+        ReferenceSearchForm, ChooseView, ChooseResultsView
+    )
 
 
 class ReferenceSnippetViewSet(GuardedSnippetViewSet):

@@ -23,12 +23,6 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/v1/escalation-points"
 
 
-@pytest.fixture
-def editor(client, redacteur):
-    client.force_login(redacteur)
-    return client
-
-
 def post(client, data, url=BASE):
     return client.post(url, json.dumps(data), content_type="application/json")
 

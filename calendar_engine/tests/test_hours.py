@@ -151,3 +151,35 @@ def test_r17_summary_does_not_group_days_that_are_not_consecutive():
 
 def test_r17_summary_of_an_empty_week():
     assert hours.weekly_summary(hours.WeeklyHours()) == "Geen telefonische bereikbaarheid"
+
+
+SHORT_FORMS = {
+    "9": "09:00",
+    "09": "09:00",
+    "930": "09:30",
+    "0930": "09:30",
+    "1315": "13:15",
+    "9:30": "09:30",
+    "9.30": "09:30",
+    "9u30": "09:30",
+    "13u": "13:00",
+    "13H": "13:00",
+    " 7:05 ": "07:05",
+    "2400": "24:00",
+    "13:00": "13:00",
+}
+
+
+@pytest.mark.parametrize(("typed", "tidy"), SHORT_FORMS.items())
+def test_r17_short_forms_of_a_time_are_understood(typed, tidy):
+    assert hours.tidy_time_text(typed) == tidy
+
+
+@pytest.mark.parametrize("typed", ["", "abc", "9:5", "12:3x", "1 pm", "13:00:00", "12345"])
+def test_r17_anything_else_is_left_for_the_refusal(typed):
+    assert hours.tidy_time_text(typed) == typed.strip()
+
+
+@pytest.mark.parametrize("typed", ["25", "2460", "9:5", "1 pm"])
+def test_r17_a_tidied_but_impossible_time_is_still_refused(typed):
+    assert hours.validate_day_slots([[hours.tidy_time_text(typed), "23:00"]])

@@ -129,3 +129,37 @@ def test_r17_editor_builds_a_week_with_the_two_buttons_and_it_round_trips_throug
         "sat": [],
         "sun": [],
     }
+
+
+@pytest.mark.parametrize("browser_locale", ["en-US"])  # a 12-hour clock: 13:00 is "01:00"
+def test_r17_hours_read_and_type_as_24_hour_whatever_the_browser_locale(
+    page, live_server, login, redacteur, reference_data
+):
+    point = EscalationPointFactory(phone_hours={"mon": [["13:00", "16:00"]]})
+    login(page, "redacteur")
+    page.goto(f"{live_server.url}/cms/snippets/points/escalationpoint/edit/{point.pk}/")
+    page.click("#tab-label-contact")
+    monday = page.locator("fieldset[data-day=mon]")
+    assert monday.get_by_label("Maandag van").input_value() == "13:00"
+    assert monday.get_by_label("Maandag tot").input_value() == "16:00"
+
+    tuesday = page.locator("fieldset[data-day=tue]")
+    tuesday.get_by_role("button", name="Tijdslot toevoegen").click()
+    start, end = tuesday.get_by_label("Dinsdag van"), tuesday.get_by_label("Dinsdag tot")
+    start.press_sequentially("930")
+    end.press_sequentially("13")  # the keyboard only: tab from field to field
+    start.press("Tab")
+    end.press("Tab")
+    assert (start.input_value(), end.input_value()) == ("09:30", "13:00")
+    wednesday = page.locator("fieldset[data-day=wed]")
+    wednesday.get_by_role("button", name="Tijdslot toevoegen").click()
+    wednesday.get_by_label("Woensdag van").fill("1315")  # tidied by the server if not here
+    wednesday.get_by_label("Woensdag tot").fill("17u")
+
+    page.get_by_role("button", name="Meer acties").click()
+    page.get_by_role("button", name="Publiceren").click()
+    page.wait_for_selector("text=/gewijzigd en gepubliceerd/")
+    hours = page.request.get(f"{live_server.url}/api/v1/escalation-points/{point.pk}").json()
+    assert hours["phone_hours"]["mon"] == [["13:00", "16:00"]]
+    assert hours["phone_hours"]["tue"] == [["09:30", "13:00"]]
+    assert hours["phone_hours"]["wed"] == [["13:15", "17:00"]]

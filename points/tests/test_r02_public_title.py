@@ -12,12 +12,6 @@ pytestmark = pytest.mark.django_db
 BASE = "/api/v1/escalation-points"
 
 
-@pytest.fixture
-def editor(client, redacteur):
-    client.force_login(redacteur)
-    return client
-
-
 def rename(editor, point, title: str) -> dict:
     body = {"status": "published", "editorial_title": title}
     response = editor.put(f"{BASE}/{point.pk}", body, content_type="application/json")

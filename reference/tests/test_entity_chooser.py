@@ -9,12 +9,6 @@ from reference.factories import DivisionFactory, OrganisationFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def editor(client, redacteur):
-    client.force_login(redacteur)
-    return client
-
-
 def chosen_names(editor, **params) -> str:
     return editor.get(reverse("entity_chooser:choose"), params).json()["html"]
 

@@ -1,13 +1,14 @@
 // The weekly phone-hours editor: add, remove and copy slots in place, no page reload.
-// Each slot is a pair of <input type="time"> named <field>__<day>__start / __end; the
-// server reads them in document order, so no renumbering is needed.
+// Each slot is a pair of text inputs named <field>__<day>__start / __end, always 24-hour
+// HH:MM (a browser's time input shows 13:00 as "01:00" under a 12-hour locale); the server
+// reads them in document order, so no renumbering is needed, and understands 9 and 930 too.
 (() => {
   function register() {
     if (!window.wagtail || !window.wagtail.app || !window.StimulusModule) {
       return false;
     }
     class WeeklyHoursController extends window.StimulusModule.Controller {
-      static targets = ['day'];
+      static targets = ['day', 'slot'];
 
       add(event) {
         const day = event.target.closest('fieldset');
@@ -46,35 +47,25 @@
         const closed = container.querySelector('.weekly-hours__closed');
         if (closed) closed.remove();
         const label = day.querySelector('legend').textContent.trim();
-        const slot = document.createElement('div');
-        slot.className = 'weekly-hours__slot';
-        slot.append(
-          this.timeInput(day.dataset.startName, start, 'van', `${label} van`),
-          this.timeInput(day.dataset.endName, end, 'tot', `${label} tot`),
-          this.removeButton(),
-        );
+        const slot = this.slotTarget.content.firstElementChild.cloneNode(true);
+        const [startInput, endInput] = slot.querySelectorAll('input');
+        startInput.name = day.dataset.startName;
+        startInput.value = start;
+        startInput.setAttribute('aria-label', `${label} van`);
+        endInput.name = day.dataset.endName;
+        endInput.value = end;
+        endInput.setAttribute('aria-label', `${label} tot`);
         container.append(slot);
         return slot;
       }
 
-      timeInput(name, value, text, ariaLabel) {
-        const label = document.createElement('label');
-        const input = document.createElement('input');
-        input.type = 'time';
-        input.name = name;
-        input.value = value;
-        input.setAttribute('aria-label', ariaLabel);
-        label.append(`${text} `, input);
-        return label;
-      }
-
-      removeButton() {
-        const button = document.createElement('button');
-        button.type = 'button';
-        button.className = 'button button-small button-secondary no';
-        button.dataset.action = 'weekly-hours#remove';
-        button.textContent = 'Verwijderen';
-        return button;
+      // 9 -> 09:00, 930 -> 09:30, 9.30 / 9u30 -> 09:30 (the server does the same).
+      tidy(event) {
+        const input = event.target;
+        let text = input.value.trim();
+        if (/^\d{3,4}$/.test(text)) text = `${text.slice(0, -2)}:${text.slice(-2)}`;
+        const match = /^(\d{1,2})(?:[:.uh](\d{2})?)?$/i.exec(text);
+        if (match) input.value = `${match[1].padStart(2, '0')}:${match[2] || '00'}`;
       }
 
       showClosedWhenEmpty(day) {
