@@ -1,4 +1,6 @@
+from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.ui.tables import LiveStatusTagColumn
@@ -6,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 
 from core.admin_views import GuardedCreateView, GuardedEditView, GuardedSnippetViewSet
 from points import rules
+from points.dashboard import PointsPanel, PointsSummaryItem
 from points.document import changed_entries
 from points.models import EscalationPoint
 
@@ -75,7 +78,7 @@ class EscalationPointViewSet(GuardedSnippetViewSet):
         "phone_hours_summary",
         LiveStatusTagColumn(),
     ]
-    list_filter = ["live", "reporting_organisation", "line_codes"]
+    list_filter = ["live", "has_unpublished_changes", "reporting_organisation", "line_codes"]
     list_per_page = 50
     search_fields = None  # use the search index (autocomplete on the title)
     copy_view_enabled = True
@@ -96,6 +99,22 @@ def show_editorial_warnings(request, instance):
     if isinstance(instance, EscalationPoint):
         for warning in rules.warnings(instance):
             messages.warning(request, warning)
+
+
+@hooks.register("construct_homepage_panels")
+def dashboard_panels(request, panels):
+    panels.insert(0, PointsPanel(request))
+
+
+@hooks.register("construct_homepage_summary_items", order=100)  # after Wagtail's own
+def dashboard_summary(request, items):
+    """The points instead of the site's address and its number of pages."""
+    items[:] = [PointsSummaryItem(request)]
+
+
+@hooks.register("insert_global_admin_css")
+def admin_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("points/css/admin.css"))
 
 
 hooks.register("after_create_snippet", show_editorial_warnings)

@@ -216,6 +216,8 @@ TASK_LEASE_SECONDS = int(os.environ.get("TASK_LEASE_SECONDS", "60"))
 WAGTAIL_SITE_NAME = "Escalatiepunten"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("nl", "Nederlands")]
+WAGTAILADMIN_USER_LOGIN_FORM = "core.forms.LoginForm"
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no outside images: initials instead of avatars
 WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
