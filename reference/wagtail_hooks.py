@@ -1,7 +1,9 @@
 """Referentiegegevens in the CMS: organisations, line codes, templates, domains, themes and
 closing days, each searchable by a part of its code or name."""
 
+from django.urls import path, reverse
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -20,6 +22,7 @@ from reference.models import (
     Organisation,
     ReportingTheme,
 )
+from reference.views import closing_days_per_year
 
 
 class ReferenceChooserViewSet(SnippetChooserViewSet):
@@ -73,10 +76,25 @@ class OrganisationViewSet(ReferenceSnippetViewSet):
     list_filter = ["parent"]
 
 
+class ClosingDaysMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("reference.view_closingday")
+
+
 class ReferenceDataGroup(SnippetViewSetGroup):
     menu_label = "Referentiegegevens"
     menu_icon = "cogs"
     menu_order = 160
+
+    def get_submenu_items(self):
+        per_year = ClosingDaysMenuItem(
+            "Sluitingsdagen per jaar",
+            reverse("closing_days_per_year"),
+            icon_name="calendar",
+            order=1000,
+        )
+        return [*super().get_submenu_items(), per_year]
+
     items = (
         OrganisationViewSet,
         LineCodeViewSet,
@@ -93,3 +111,8 @@ register_snippet(ReferenceDataGroup)
 @hooks.register("register_admin_viewset")
 def register_entity_chooser():
     return entity_chooser
+
+
+@hooks.register("register_admin_urls")
+def closing_days_urls():
+    return [path("sluitingsdagen/", closing_days_per_year, name="closing_days_per_year")]

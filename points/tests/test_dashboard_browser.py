@@ -62,3 +62,36 @@ def test_the_dashboard_shows_the_editors_points_drafts_and_this_weeks_exceptions
     this_week = text.split("Afwijkende bereikbaarheid deze week", 1)[1]
     assert "VMM - Dienst Grondwater: Telefonisch niet bereikbaar: teamvergadering." in this_week
     assert page.get_by_role("link", name="Naar de contactcentersite").is_visible()
+
+
+def test_r18_a_beheerder_keeps_a_holiday_open_from_the_years_list(
+    page, live_server, login, beheerder
+):
+    login(page, "beheerder")
+    page.goto(f"{live_server.url}/cms/")
+    page.get_by_role("button", name="Referentiegegevens").click()
+    page.get_by_role("link", name="Sluitingsdagen per jaar").click()
+    page.fill("#jaar", "2026")
+    page.get_by_role("button", name="Toon", exact=True).click()
+    christmas = page.locator("tr[data-day='2026-12-25']")
+    assert "Kerstmis" in christmas.inner_text()
+    christmas.get_by_role("button", name="Niet sluiten").click()
+    page.wait_for_selector("text=sluit de escalatiepunten niet meer")
+    screenshot(page, "sluitingsdagen")
+    assert "Nee, de dienst is bereikbaar" in page.locator("tr[data-day='2026-12-25']").inner_text()
+
+
+def test_screenshots_of_the_point_form(page, live_server, login, redacteur, reference_data):
+    """The add form, the Contact tab with its 24-hour hours and the entity chooser."""
+    point = EscalationPointFactory()
+    login(page, "redacteur")
+    page.goto(f"{live_server.url}/cms/snippets/points/escalationpoint/edit/{point.pk}/")
+    page.click("#tab-label-contact")
+    screenshot(page, "contact_tab")
+    page.goto(f"{live_server.url}/cms/snippets/points/escalationpoint/add/")
+    screenshot(page, "add_form")
+    page.click("#tab-label-rapporteren")
+    page.get_by_role("button", name="Kies entiteit").click()
+    page.locator(".modal-content").get_by_placeholder("Zoeken op afkorting of naam").wait_for()
+    screenshot(page, "entity_chooser")
+    assert page.locator(".modal-content").get_by_text("Afdeling").count() == 0
