@@ -95,3 +95,19 @@ def test_screenshots_of_the_point_form(page, live_server, login, redacteur, refe
     page.locator(".modal-content").get_by_placeholder("Zoeken op afkorting of naam").wait_for()
     screenshot(page, "entity_chooser")
     assert page.locator(".modal-content").get_by_text("Afdeling").count() == 0
+
+
+def test_point_titles_wrap_between_words_in_the_list(
+    page, live_server, login, redacteur, reference_data
+):
+    EscalationPointFactory(editorial_title="De Lijn - Dienst Abonnementen en Terugbetalingen")
+    page.set_viewport_size({"width": 1000, "height": 700})
+    login(page, "redacteur")
+    page.goto(f"{live_server.url}/cms/snippets/points/escalationpoint/")
+    screenshot(page, "listing")
+    title = page.locator("td.title").first
+    assert title.evaluate("cell => cell.getBoundingClientRect().width") >= 16 * 16 - 1
+    link = title.locator("a").first
+    assert link.evaluate("a => getComputedStyle(a).wordBreak") == "normal"
+    assert link.evaluate("a => getComputedStyle(a).overflowWrap") == "normal"
+    assert page.locator(".escalatiepunten-logo--sidebar").count() == 1  # the admin's own mark
