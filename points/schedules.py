@@ -54,10 +54,7 @@ def connect_signals() -> None:
 def closing_days(organisation_id: int | None, years) -> dict[date, str]:
     """Generated holidays plus a beheerder's days; an organisation's own day wins on a date."""
     years = sorted(set(years))
-    rows = ClosingDay.objects.for_organisation(organisation_id).filter(day__year__in=years)
-    by_day = {}
-    for row in sorted(rows, key=lambda row: row.organisation_id is not None):
-        by_day[row.day] = row
+    by_day = ClosingDay.objects.by_day(organisation_id, years)
     return belgian_closing_days(
         years,
         extra={day: row.name for day, row in by_day.items() if row.closed},

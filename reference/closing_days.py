@@ -25,12 +25,7 @@ class YearDay:
 def year_overview(year: int, organisation_id: int | None = None) -> list[YearDay]:
     """Every closing day of `year` for all points (or those of one entity), by date. A row
     of the entity itself wins over a row for everyone on the same date."""
-    rows = ClosingDay.objects.filter(day__year=year, organisation_id=None)
-    if organisation_id is not None:
-        rows = ClosingDay.objects.for_organisation(organisation_id).filter(day__year=year)
-    by_day = {}
-    for row in sorted(rows, key=lambda row: row.organisation_id is not None):
-        by_day[row.day] = row
+    by_day = ClosingDay.objects.by_day(organisation_id, [year])
     days = {}
     for day, name in belgian_closing_days([year]).items():
         row = by_day.get(day)

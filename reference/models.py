@@ -130,6 +130,12 @@ class ClosingDayQuerySet(models.QuerySet):
             models.Q(organisation__isnull=True) | models.Q(organisation_id=organisation_id)
         )
 
+    def by_day(self, organisation_id, years) -> dict:
+        """{date: row} of the rows for everyone and for this organisation in `years`; on a
+        date with both, the organisation's own row wins."""
+        rows = self.for_organisation(organisation_id).filter(day__year__in=list(years))
+        return {row.day: row for row in sorted(rows, key=lambda r: r.organisation_id is not None)}
+
 
 class DefaultQuerySet(models.QuerySet):
     def defaults(self):

@@ -32,6 +32,13 @@ def _entity(text: str | None) -> Organisation | None:
     return Organisation.objects.top_level().filter(pk=int(text)).first()
 
 
+def may_switch(user) -> bool:
+    """Switching a holiday off adds a row, switching it back on deletes one."""
+    return user.has_perm("reference.add_closingday") and user.has_perm(
+        "reference.delete_closingday"
+    )
+
+
 def closing_days_per_year(request):
     if not request.user.has_perm("reference.view_closingday"):
         raise PermissionDenied
@@ -39,9 +46,6 @@ def closing_days_per_year(request):
     entity = _entity(request.GET.get("organisatie"))
     if request.method == "POST":
         return _switch(request, year, entity)
-    may_switch = request.user.has_perm("reference.add_closingday") and request.user.has_perm(
-        "reference.delete_closingday"
-    )
     return TemplateResponse(
         request,
         "reference/closing_days_year.html",
@@ -52,16 +56,13 @@ def closing_days_per_year(request):
             "entity": entity,
             "entities": Organisation.objects.top_level().order_by("name"),
             "days": year_overview(year, entity.pk if entity else None),
-            "may_switch": may_switch,
+            "may_switch": may_switch(request.user),
         },
     )
 
 
 def _switch(request, year: int, entity: Organisation | None):
-    if not (
-        request.user.has_perm("reference.add_closingday")
-        and request.user.has_perm("reference.delete_closingday")
-    ):
+    if not may_switch(request.user):
         raise PermissionDenied
     try:
         day = date.fromisoformat(request.POST.get("dag", ""))
