@@ -53,13 +53,21 @@ def connect_signals() -> None:
 
 def closing_days(organisation_id: int | None, years) -> dict[date, str]:
     """Generated holidays plus a beheerder's days; an organisation's own day wins on a date."""
+    return closing_days_per_organisation([organisation_id], years)[organisation_id]
+
+
+def closing_days_per_organisation(organisation_ids, years) -> dict[int | None, dict[date, str]]:
+    """`closing_days` for several organisations with one query."""
     years = sorted(set(years))
-    by_day = ClosingDay.objects.by_day(organisation_id, years)
-    return belgian_closing_days(
-        years,
-        extra={day: row.name for day, row in by_day.items() if row.closed},
-        disabled=[day for day, row in by_day.items() if not row.closed],
-    )
+    per_organisation = ClosingDay.objects.by_day_per_organisation(organisation_ids, years)
+    return {
+        organisation_id: belgian_closing_days(
+            years,
+            extra={day: row.name for day, row in by_day.items() if row.closed},
+            disabled=[day for day, row in by_day.items() if not row.closed],
+        )
+        for organisation_id, by_day in per_organisation.items()
+    }
 
 
 def closing_days_from(point: EscalationPoint, year: int) -> dict[date, str]:
@@ -176,12 +184,27 @@ def availability_to_data(availability: Availability) -> dict:
     }
 
 
-def card_context(point: EscalationPoint, at: datetime | None = None) -> dict:
+def card_context(point: EscalationPoint, at: datetime | None = None, *, days=None) -> dict:
     """What an agent's card of the point shows (R3, R6-R9, R11-R13, R16-R18)."""
-    days = closing_days_from(point, timezone.localtime(at or timezone.now()).year)
+    if days is None:
+        days = closing_days_from(point, timezone.localtime(at or timezone.now()).year)
     return {
         "point": point,
         "availability": availability_at(point, at, days=days),
         "due_date": handling_due_date(point, days=days),
         "exceptions": exceptions_to_show(point, at),
+    }
+
+
+def card_contexts(points, at: datetime | None = None) -> dict[int, dict]:
+    """{point id: card_context} for several points (prefetch their time slots and
+    exceptions), with the closing days of all their organisations read in one query."""
+    points = list(points)
+    year = timezone.localtime(at or timezone.now()).year
+    days = closing_days_per_organisation(
+        [point.reporting_organisation_id for point in points], [year, year + 1]
+    )
+    return {
+        point.pk: card_context(point, at, days=days[point.reporting_organisation_id])
+        for point in points
     }
