@@ -14,7 +14,7 @@ from reference.factories import ClosingDayFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
-TUESDAY_MORNING = datetime(2026, 12, 8, 10, tzinfo=BRUSSELS)
+MONDAY_MORNING = datetime(2026, 12, 7, 10, tzinfo=BRUSSELS)
 
 
 def point_of(abbreviation: str) -> EscalationPoint:
@@ -25,15 +25,15 @@ def point_of(abbreviation: str) -> EscalationPoint:
 
 def test_r18_each_card_has_its_own_organisations_closing_days(django_assert_num_queries):
     closed, open_, other = point_of("CLO"), point_of("OPN"), point_of("OTH")
-    ClosingDayFactory(day="2026-12-09", name="Teamdag", organisation=closed.reporting_organisation)
+    ClosingDayFactory(day="2026-12-14", name="Teamdag", organisation=closed.reporting_organisation)
 
     # one query per call, however many points
-    with time_machine.travel(TUESDAY_MORNING), django_assert_num_queries(2):
+    with time_machine.travel(MONDAY_MORNING), django_assert_num_queries(2):
         cards = card_contexts([closed, open_, other])
-        tomorrow = card_contexts([closed, open_], datetime(2026, 12, 9, 10, tzinfo=BRUSSELS))
+        next_monday = card_contexts([closed, open_], datetime(2026, 12, 14, 10, tzinfo=BRUSSELS))
 
     assert cards[closed.pk]["availability"].possible
-    assert tomorrow[closed.pk]["availability"].reason == Reason.CLOSING_DAY
-    assert tomorrow[open_.pk]["availability"].possible
+    assert next_monday[closed.pk]["availability"].reason == Reason.CLOSING_DAY
+    assert next_monday[open_.pk]["availability"].possible
     assert cards[other.pk]["availability"].possible
     assert cards[closed.pk]["due_date"] > cards[open_.pk]["due_date"]
