@@ -5,11 +5,15 @@ reporting themes and closing days. They sit below the escalation points: a point
 them, they never import a point.
 """
 
+from django import forms
+from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList, TabbedInterface
 
+from core import roles
 from core.fields import ShownAs, optional_reference, yes_no_field
 from core.panels import radio
 
@@ -189,6 +193,16 @@ class CodedReference(NamedReference):
         abstract = True
 
 
+class LineCodeQuerySet(DefaultQuerySet):
+    def of_agent(self, user):
+        """R20: the lines an agent handles, given to the agent or to one of the agent's
+        groups (teams)."""
+        if not user.is_authenticated:
+            return self.none()
+        has_line = models.Q(agents=user) | models.Q(groups__user=user)
+        return self.filter(pk__in=self.filter(has_line).values("pk")).order_by("code")
+
+
 class LineCode(CodedReference):
     """An agents' skill (lijncode), e.g. '1700 Andere Vragen' or a sector line (R20)."""
 
@@ -200,8 +214,32 @@ class LineCode(CodedReference):
         default=False,
         help_text="Nieuwe escalatiepunten krijgen deze lijncode standaard.",
     )
+    agents = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="line_codes",
+        limit_choices_to={"groups__name": roles.VOORLICHTER, "is_active": True},
+        verbose_name="voorlichters",
+        help_text="Voorlichters met deze lijn als skill: hun zoekresultaten tonen de "
+        "escalatiepunten van hun lijnen eerst.",
+    )
+    groups = models.ManyToManyField(
+        Group,
+        blank=True,
+        related_name="line_codes",
+        verbose_name="groepen",
+        help_text="Of geef de lijn aan een hele groep (team) van voorlichters.",
+    )
 
-    panels = [FieldPanel("code"), FieldPanel("name"), FieldPanel("is_default")]
+    objects = LineCodeQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("is_default"),
+        FieldPanel("agents", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("groups", widget=forms.CheckboxSelectMultiple),
+    ]
 
     class Meta(CodedReference.Meta):
         verbose_name = "lijncode"

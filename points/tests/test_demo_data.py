@@ -5,6 +5,7 @@ from django.core.management import call_command
 
 from points.models import EscalationPoint
 from points.tests.guideline import GUIDELINE_TITLES
+from reference.models import LineCode
 
 pytestmark = pytest.mark.django_db
 
@@ -26,8 +27,12 @@ def test_demo_data_loads_the_six_guideline_points_published_and_twice_changes_no
         == state
     )
     assert django_user_model.objects.count() == users == 3
-    assert {user.groups.get().name for user in django_user_model.objects.all()} == {
-        "Redacteur",
-        "Voorlichter",
-        "Beheerder",
-    }
+    roles = {"Redacteur", "Voorlichter", "Beheerder"}
+    assert {
+        group.name
+        for user in django_user_model.objects.all()
+        for group in user.groups.all()
+        if group.name in roles
+    } == roles
+    agent = django_user_model.objects.get(username="voorlichter")
+    assert list(LineCode.objects.of_agent(agent).values_list("code", flat=True)) == ["OMGEV"]

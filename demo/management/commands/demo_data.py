@@ -57,6 +57,10 @@ THEMES = ["Jacht", "Zorg en handicap", "Openbaar vervoer", "Milieurapportering",
 
 WORKING_WEEK = ("mon", "tue", "wed", "thu", "fri")
 
+# R20: the demo voorlichter is in a team that handles the environment line, so the console
+# lists the points on that line first.
+AGENT_TEAM = ("Team Omgeving", "OMGEV", "voorlichter")
+
 
 def week(*slots: str, days=WORKING_WEEK) -> dict:
     """week("09:00-12:00", "13:00-16:00") -> those slots on each of `days`."""
@@ -249,6 +253,7 @@ class Command(BaseCommand):
         created = self.load_points()
         knowledge_items = load_knowledge()
         self.load_accounts()
+        self.load_agent_team()
         self.stdout.write(
             f"Demogegevens geladen ({created} nieuwe escalatiepunten, "
             f"{knowledge_items} nieuwe kennisitems)."
@@ -314,3 +319,9 @@ class Command(BaseCommand):
                 email=f"{username}@contactcenter.example.be",
             )
             user.groups.add(Group.objects.get(name=role))
+
+    def load_agent_team(self):
+        team_name, line_code, username = AGENT_TEAM
+        team, _ = Group.objects.get_or_create(name=team_name)
+        LineCode.objects.get(code=line_code).groups.add(team)
+        get_user_model().objects.get(username=username).groups.add(team)
