@@ -13,7 +13,9 @@ from points.tests.card_text import visible_text
 
 pytestmark = pytest.mark.django_db
 
-WEEK = {day: [["09:00", "12:00"], ["13:00", "16:00"]] for day in ("mon", "tue", "wed", "thu", "fri")}
+WEEK = {
+    day: [["09:00", "12:00"], ["13:00", "16:00"]] for day in ("mon", "tue", "wed", "thu", "fri")
+}
 MONDAY_10 = "2026-12-07T10:00:00+01:00"
 
 
@@ -239,9 +241,7 @@ def test_the_number_is_a_tel_link_and_the_address_a_mailto_link_each_with_a_copy
         ("cti:call/{e164}", "cti:call/%2B3211123456"),
     ],
 )
-def test_a_configured_cti_url_template_makes_the_number_link(
-    agent, reference_data, template, href
-):
+def test_a_configured_cti_url_template_makes_the_number_link(agent, reference_data, template, href):
     point = make_point()
     with override_settings(CTI_URL_TEMPLATE=template):
         html = card_html(agent, point, MONDAY_10)

@@ -14,7 +14,9 @@ from points.tests.card_text import visible_text
 
 pytestmark = pytest.mark.django_db
 
-WEEK = {day: [["09:00", "12:00"], ["13:00", "16:00"]] for day in ("mon", "tue", "wed", "thu", "fri")}
+WEEK = {
+    day: [["09:00", "12:00"], ["13:00", "16:00"]] for day in ("mon", "tue", "wed", "thu", "fri")
+}
 URL = "/contactcenter/punten/nu/"
 
 
@@ -83,7 +85,7 @@ def test_several_cards_in_one_request_and_only_published_points(agent, reference
     second = make_point(editorial_title="ANB - Wildschade")
     draft = make_point(editorial_title="ANB - Concept", status="draft")
     query = f"id={first.pk}&id={second.pk}&id={draft.pk}&id={first.pk}"
-    html, refresh = now_parts(agent, query, "2026-12-07T10:00:00+01:00")
+    _, refresh = now_parts(agent, query, "2026-12-07T10:00:00+01:00")
     assert set(refresh) == {first.pk, second.pk}
 
 
@@ -92,7 +94,7 @@ def test_several_cards_in_one_request_and_only_published_points(agent, reference
 )
 def test_bad_ids_give_nothing_not_an_error(agent, reference_data, query):
     make_point()
-    html, refresh = now_parts(agent, query, "2026-12-07T10:00:00+01:00")
+    _, refresh = now_parts(agent, query, "2026-12-07T10:00:00+01:00")
     assert refresh == {}
 
 
