@@ -49,8 +49,9 @@ def linked_point(migration_rows, voorlichter, reference_data, topic):
     return point
 
 
-def test_log_in_search_and_open_a_card_with_the_keyboard(page, live_server, linked_point):
-    page.set_viewport_size({"width": 1280, "height": 800})
+@pytest.mark.parametrize("size", [(1280, 800), (360, 740)])
+def test_log_in_search_and_open_a_card_with_the_keyboard(page, live_server, linked_point, size):
+    page.set_viewport_size({"width": size[0], "height": size[1]})
     console_login(page, live_server)
     page.keyboard.press("/")
     assert active(page)["id"] == "console-q"

@@ -12,6 +12,7 @@
     "use strict";
 
     var SAFETY_RETRY_MS = 60000;
+    var SAFETY_REFRESH_S = 300; // as points.schedules.SAFETY_REFRESH_SECONDS
     var AFTER_CHANGE_MS = 300; // ask just after the moment, so the server sees the new state
     var COPIED_MS = 2000;
     var LIST_LINKS = ".results a, ul.items a";
@@ -167,11 +168,16 @@
             return response.text();
         }).then(function (html) {
             var fragment = new DOMParser().parseFromString(html, "text/html");
-            Array.prototype.forEach.call(fragment.querySelectorAll("[data-point]"), function (fresh) {
-                var card = document.querySelector(
-                    'article.card[data-point="' + fresh.getAttribute("data-point") + '"]'
+            cards.forEach(function (card) {
+                var fresh = fragment.querySelector(
+                    '[data-point="' + card.getAttribute("data-point") + '"]'
                 );
-                if (card) swapParts(card, fresh);
+                if (fresh) {
+                    swapParts(card, fresh);
+                } else {
+                    // No longer published: keep what it shows, ask again at the safety pace.
+                    card.setAttribute("data-refresh-in", String(SAFETY_REFRESH_S));
+                }
             });
             schedule();
         }).catch(function () {
@@ -182,6 +188,10 @@
 
     function start() {
         document.addEventListener("keydown", onKeyDown);
+        // A hidden tab's timers are slowed down: catch up as soon as the agent is back.
+        document.addEventListener("visibilitychange", function () {
+            if (document.visibilityState === "visible") refresh();
+        });
         setUpCopyButtons(document);
         schedule();
     }
