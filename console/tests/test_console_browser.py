@@ -52,6 +52,13 @@ def linked_point(migration_rows, voorlichter, reference_data, topic):
 @pytest.mark.parametrize("size", [(1280, 800), (360, 740)])
 def test_log_in_search_and_open_a_card_with_the_keyboard(page, live_server, linked_point, size):
     page.set_viewport_size({"width": size[0], "height": size[1]})
+    refused = []  # what the Content-Security-Policy blocked (chromium logs each refusal)
+    page.on(
+        "console",
+        lambda message: (
+            refused.append(message.text) if "Content Security" in message.text else None
+        ),
+    )
     console_login(page, live_server)
     page.keyboard.press("/")
     assert active(page)["id"] == "console-q"
@@ -83,6 +90,7 @@ def test_log_in_search_and_open_a_card_with_the_keyboard(page, live_server, link
 
     page.locator("summary", has_text="Sneltoetsen").click()
     assert "naar het zoekvak" in page.locator(".shortcuts").inner_text()
+    assert refused == []
 
 
 def test_typing_a_slash_in_the_search_box_is_just_a_slash(page, live_server, linked_point):
