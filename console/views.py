@@ -154,7 +154,7 @@ def login_view(request):
     target = request.POST.get("next") or request.GET.get("next", "")
     if request.user.is_authenticated and request.user.has_perm(VIEW_POINTS):
         return redirect(_safe_next(request, target))
-    form = ConsoleLoginForm(request, data=request.POST or None)
+    form = ConsoleLoginForm(request, data=request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         auth_login(request, form.get_user())
         if not form.cleaned_data.get("remember"):

@@ -83,8 +83,9 @@ def test_a_wrong_password_gets_a_dutch_message_and_no_session(client, voorlichte
     assert "_auth_user_id" not in client.session
 
 
-def test_empty_fields_are_named(client):
-    response = client.post(LOGIN, {"username": "", "password": ""})
+@pytest.mark.parametrize("data", [{"username": "", "password": ""}, {}])
+def test_empty_fields_are_named(client, data):
+    response = client.post(LOGIN, data)
     html = response.content.decode()
     assert visible_text(html).count("Dit is een verplicht veld.") == 2
     assert 'aria-describedby="username-errors" aria-invalid="true"' in html
@@ -142,3 +143,13 @@ def test_logout_needs_the_csrf_token(voorlichter):
 def test_a_logged_in_agent_asking_for_the_login_goes_to_the_console(client, voorlichter):
     client.force_login(voorlichter)
     assert client.get(LOGIN)["Location"] == "/contactcenter/"
+
+
+@pytest.mark.parametrize(
+    ("username", "next_url"),
+    [("voor\x00lichter", ""), ("x" * 300, ""), ("voorlichter", "/contact\x00center/"), ("€", "%")],
+)
+def test_bad_input_is_a_dutch_message_not_an_error(client, voorlichter, username, next_url):
+    response = log_in(client, username, password="fout", next_url=next_url)
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
