@@ -39,8 +39,9 @@ def published_points_of(item) -> list[EscalationPoint]:
     if isinstance(item, Organisation):
         points = item.escalation_points.published().select_related("email_template")
         return list(points.order_by("editorial_title"))
+    # Links saved without a form have no sort_order: then the order they were added in.
     links = item.escalation_point_links.select_related("point__email_template").order_by(
-        "sort_order"
+        "sort_order", "pk"
     )
     return [link.point for link in links if link.point.live]
 
