@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-fast install install-dev lint format check browser bench clean serve
+.PHONY: demo test test-fast install install-dev lint format check browser axe bench clean serve
 
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 of nieuwer is nodig (PYTHON=...)"; exit 1; }
@@ -40,7 +40,18 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium ontbreekt: sudo apt-get install chromium"; exit 1; fi; }
 
-test: install-dev browser
+# axe-core for the console's accessibility tests: pinned, into the git-ignored var/node/
+# (the tests inject var/node/node_modules/axe-core/axe.min.js into the page).
+AXE_CORE_VERSION := 4.14.1
+AXE_JS := var/node/node_modules/axe-core/axe.min.js
+$(AXE_JS):
+	@command -v npm >/dev/null 2>&1 || { echo "npm ontbreekt: sudo apt-get install npm"; exit 1; }
+	mkdir -p var/node
+	npm install --prefix var/node --no-save --no-audit --no-fund --silent axe-core@$(AXE_CORE_VERSION)
+	@grep -q '"version": "$(AXE_CORE_VERSION)"' var/node/node_modules/axe-core/package.json || { echo "axe-core is niet $(AXE_CORE_VERSION)"; exit 1; }
+axe: $(AXE_JS)
+
+test: install-dev browser axe
 	mkdir -p var
 	$(PY) -m pytest $(PYTEST_ARGS)
 

@@ -1,12 +1,23 @@
-"""The contactcenter site, first version (R1, R23, R24): knowledge items as agents see them,
-with their escalation points. Only for users who may view escalation points."""
+"""The contactcenter site (R1, R23, R24): knowledge items as agents see them, with the cards
+of their escalation points, the state *now* of those cards, and the console's own login.
+Only for users who may view escalation points."""
 
+from django.contrib import messages
+from django.contrib.auth import login as auth_login
+from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_protect
+from django.views.decorators.debug import sensitive_post_parameters
+from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
+from console.forms import NO_ACCESS, VIEW_POINTS, ConsoleLoginForm
 from core.ids import is_row_id
 from core.text import MAX_QUERY_LENGTH, clean_text
 from knowledge.models import Question
@@ -19,17 +30,17 @@ from knowledge.services import (
     topics_with_children,
 )
 from points.models import EscalationPoint
+from points.schedules import card_contexts
 from points.search import search_points
 from reference.models import Organisation
 
-VIEW_POINTS = "points.view_escalationpoint"
-NO_ACCESS = (
-    "Je hebt geen toegang tot de contactcentersite. Vraag een beheerder om de rol Voorlichter."
-)
+LOGGED_OUT = "Je bent afgemeld. Tot de volgende keer."
+# At most this many cards' state *now* in one request (an item page shows fewer).
+MAX_CARDS_NOW = 50
 
 
 def agents_only(view):
-    @login_required
+    @login_required(login_url=reverse_lazy("console:login"))
     def wrapped(request, *args, **kwargs):
         if not request.user.has_perm(VIEW_POINTS):
             raise PermissionDenied(NO_ACCESS)
@@ -39,11 +50,19 @@ def agents_only(view):
     return wrapped
 
 
+def card_points():
+    """Published points with everything their cards read: three queries for any number."""
+    return (
+        EscalationPoint.objects.published()
+        .select_related("reporting_organisation")
+        .prefetch_related("time_slots", "exceptions")
+    )
+
+
 def with_schedule(points: list[EscalationPoint]) -> list[EscalationPoint]:
-    """The points in the same order, with what their cards need fetched in two queries."""
-    fetched = EscalationPoint.objects.filter(pk__in=[point.pk for point in points])
-    by_pk = {point.pk: point for point in fetched.prefetch_related("time_slots", "exceptions")}
-    return [by_pk[point.pk] for point in points]
+    """The points in the same order, with what their cards need fetched in three queries."""
+    by_pk = card_points().in_bulk([point.pk for point in points])
+    return [by_pk[point.pk] for point in points if point.pk in by_pk]
 
 
 @agents_only
@@ -66,6 +85,7 @@ def item_detail(request, kind: str, item_id: int):
     item = get_item(kind, item_id)
     if item is None:
         raise Http404("Dit kennisitem bestaat niet of is niet gepubliceerd.")
+    points = with_schedule(published_points_of(item))
     return render(
         request,
         "console/item.html",
@@ -74,7 +94,9 @@ def item_detail(request, kind: str, item_id: int):
             "kind": kind_of(item),
             "kind_label": kind_of(item).label,
             "title": item_title(item),
-            "points": with_schedule(published_points_of(item)),
+            "points": points,
+            "cards": card_contexts(points),
+            "now_url": reverse("console:points_now"),
         },
     )
 
@@ -83,12 +105,67 @@ def item_detail(request, kind: str, item_id: int):
 def point_detail(request, point_id: int):
     if not is_row_id(point_id):
         raise Http404
-    point = get_object_or_404(
-        EscalationPoint.objects.published().prefetch_related("time_slots", "exceptions"),
-        pk=point_id,
-    )
+    point = get_object_or_404(card_points(), pk=point_id)
     return render(
         request,
         "console/point.html",
-        {"point": point, "linked_items": items_linking(point)},
+        {
+            "point": point,
+            "cards": card_contexts([point]),
+            "now_url": reverse("console:points_now"),
+            "linked_items": items_linking(point),
+        },
     )
+
+
+def _point_ids(request) -> list[int]:
+    """`?id=3&id=7`: the row ids among them, at most MAX_CARDS_NOW, in order, once each."""
+    ids = []
+    for value in request.GET.getlist("id")[:MAX_CARDS_NOW]:
+        if value.isascii() and value.isdigit() and is_row_id(int(value)):
+            ids.append(int(value))
+    return list(dict.fromkeys(ids))
+
+
+@require_GET
+@agents_only
+def points_now(request):
+    """The parts of cards that change with the clock (availability now, e-mail route,
+    exceptions, due date), for the console's script to swap in when a state changes.
+    A point that is no longer published is left out (its card keeps what it showed)."""
+    points = list(card_points().filter(pk__in=_point_ids(request)))
+    return render(request, "console/points_now.html", {"cards": card_contexts(points).values()})
+
+
+def _safe_next(request, target: str) -> str:
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return reverse("console:index")
+
+
+@sensitive_post_parameters("password")
+@csrf_protect
+@never_cache
+def login_view(request):
+    """The console's own Dutch login. django-axes throttles it like the CMS's (its backend
+    and middleware see every `authenticate`); `next` is followed only within this site."""
+    target = request.POST.get("next") or request.GET.get("next", "")
+    if request.user.is_authenticated and request.user.has_perm(VIEW_POINTS):
+        return redirect(_safe_next(request, target))
+    form = ConsoleLoginForm(request, data=request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        auth_login(request, form.get_user())
+        if not form.cleaned_data.get("remember"):
+            request.session.set_expiry(0)  # until the browser closes
+        return redirect(_safe_next(request, target))
+    return render(request, "console/login.html", {"form": form, "next": target})
+
+
+@require_POST
+def logout_view(request):
+    """Logout is a POST with the CSRF token (the button in the console's header)."""
+    auth_logout(request)
+    messages.info(request, LOGGED_OUT)
+    return redirect("console:login")

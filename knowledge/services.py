@@ -1,6 +1,6 @@
 """Knowledge items and their escalation points (R23, R24), for the console and the API."""
 
-from django.db.models import Prefetch
+from django.db.models import BooleanField, CharField, F, IntegerField, Prefetch, Value
 
 from core.ids import is_row_id
 from knowledge.models import ITEM_KINDS, KnowledgeKind, Question, TopicPage
@@ -39,8 +39,9 @@ def published_points_of(item) -> list[EscalationPoint]:
     if isinstance(item, Organisation):
         points = item.escalation_points.published().select_related("email_template")
         return list(points.order_by("editorial_title"))
+    # Links saved without a form have no sort_order: then the order they were added in.
     links = item.escalation_point_links.select_related("point__email_template").order_by(
-        "sort_order"
+        "sort_order", "pk"
     )
     return [link.point for link in links if link.point.live]
 
@@ -50,13 +51,32 @@ def _item_ref(kind: KnowledgeKind, item) -> dict:
 
 
 def items_linking(point: EscalationPoint) -> list[dict]:
-    """Every knowledge item that links the point, for its card and its API detail."""
-    items = []
+    """Every knowledge item that links the point, for its card and its API detail: one query
+    (a UNION over the link tables), however many items or kinds."""
+    parts = []
     for kind, model in ITEM_KINDS.items():
         link_model = model._meta.get_field("escalation_point_links").related_model
-        for link in link_model.objects.filter(point=point).select_related("item"):
-            if model is Question or link.item.live:
-                items.append(_item_ref(kind, link.item))
+        is_question = model is Question
+        parts.append(
+            link_model.objects.filter(point=point)
+            .annotate(
+                kind_code=Value(str(kind), output_field=CharField()),
+                item_pk=F("item_id"),
+                item_title=F("item__question" if is_question else "item__title"),
+                item_live=(
+                    Value(True, output_field=BooleanField()) if is_question else F("item__live")
+                ),
+                kind_order=Value(len(parts), output_field=IntegerField()),
+            )
+            .values_list("kind_code", "item_pk", "item_title", "item_live", "kind_order")
+            .order_by()
+        )
+    rows = parts[0].union(*parts[1:], all=True)
+    items = [
+        {"kind": KnowledgeKind(kind), "label": KnowledgeKind(kind).label, "id": pk, "title": title}
+        for kind, pk, title, live, _ in sorted(rows, key=lambda row: (row[4], row[2], row[1]))
+        if live
+    ]
     if point.reporting_organisation_id:
         items.append(_item_ref(KnowledgeKind.ORGANISATION, point.reporting_organisation))
     return items

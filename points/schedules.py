@@ -1,9 +1,12 @@
 """The calendar engine applied to escalation points: closing days from the database,
 phone schedules, availability at a moment and the handling term's due date (R16-R18)."""
 
+import math
 import time
 from collections import OrderedDict
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from datetime import time as dt_time
 
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
@@ -11,6 +14,7 @@ from django.utils import timezone
 from calendar_engine import (
     Availability,
     AvailabilityException,
+    Channel,
     PhoneSchedule,
     active_exceptions,
     add_working_days,
@@ -18,6 +22,7 @@ from calendar_engine import (
     parse_slot,
     upcoming_exceptions,
 )
+from calendar_engine.deviations import DEFAULT_NOTICE_PERIOD
 from points import phone_hours
 from points.models import AvailabilityException as ExceptionRow
 from points.models import EscalationPoint, TimeSlot
@@ -184,15 +189,76 @@ def availability_to_data(availability: Availability) -> dict:
     }
 
 
+# A card in the console asks again at least this often (an editor may have published a
+# change), and at the latest when its state changes by the clock.
+SAFETY_REFRESH_SECONDS = 300
+
+
+@dataclass(frozen=True)
+class EmailState:
+    """May the agent escalate by e-mail now (R11, R16)? An exception in force on the e-mail
+    channel (or both channels) closes the e-mail route until it ends."""
+
+    possible: bool
+    forward_allowed: bool
+    exception_message: str | None = None
+    until: datetime | None = None
+
+
+def email_state(point: EscalationPoint, exceptions, at: datetime) -> EmailState:
+    if not point.email_forward_allowed:
+        return EmailState(possible=False, forward_allowed=False)
+    for exception in active_exceptions(exceptions, at):
+        if exception.channel in (Channel.EMAIL, Channel.BOTH):
+            return EmailState(
+                possible=False,
+                forward_allowed=True,
+                exception_message=exception.message,
+                until=timezone.localtime(exception.ends_at),
+            )
+    return EmailState(possible=True, forward_allowed=True)
+
+
+def next_change_at(availability: Availability, exceptions, at: datetime) -> datetime:
+    """The first moment after `at` at which the card may read differently: a slot opens or
+    closes, an exception starts, ends or comes within the notice period, or the day (and with
+    it the due date) changes."""
+    local = timezone.localtime(at)
+    midnight = datetime.combine(local.date() + timedelta(days=1), dt_time(0), local.tzinfo)
+    candidates = [availability.closes_at, availability.next_possible_at, midnight]
+    for exception in exceptions:
+        candidates += [
+            exception.starts_at,
+            exception.ends_at,
+            exception.starts_at - DEFAULT_NOTICE_PERIOD,
+        ]
+    return min(moment for moment in candidates if moment is not None and moment > at)
+
+
+def seconds_until(moment: datetime, at: datetime) -> int:
+    """Whole seconds from `at` until `moment` (at least 1), at most the safety refresh."""
+    return max(1, min(SAFETY_REFRESH_SECONDS, math.ceil((moment - at).total_seconds())))
+
+
 def card_context(point: EscalationPoint, at: datetime | None = None, *, days=None) -> dict:
-    """What an agent's card of the point shows (R3, R6-R9, R11-R13, R16-R18)."""
+    """What an agent's card of the point shows (R3, R4, R6-R13, R16-R18), at `at` (now)."""
+    at = at or timezone.now()
+    today = timezone.localtime(at).date()
     if days is None:
-        days = closing_days_from(point, timezone.localtime(at or timezone.now()).year)
+        days = closing_days_from(point, today.year)
+    exceptions = [engine_exception(exception) for exception in point.exceptions.all()]
+    availability = _availability(phone_schedule(point, days), point, at)
     return {
         "point": point,
-        "availability": availability_at(point, at, days=days),
-        "due_date": handling_due_date(point, days=days),
-        "exceptions": exceptions_to_show(point, at),
+        "at": at,
+        "availability": availability,
+        "email": email_state(point, exceptions, at) if point.has_email else None,
+        "due_date": handling_due_date(point, today, days=days),
+        "exceptions": {
+            "active": active_exceptions(exceptions, at),
+            "upcoming": upcoming_exceptions(exceptions, at),
+        },
+        "refresh_in": seconds_until(next_change_at(availability, exceptions, at), at),
     }
 
 
@@ -200,7 +266,8 @@ def card_contexts(points, at: datetime | None = None) -> dict[int, dict]:
     """{point id: card_context} for several points (prefetch their time slots and
     exceptions), with the closing days of all their organisations read in one query."""
     points = list(points)
-    year = timezone.localtime(at or timezone.now()).year
+    at = at or timezone.now()
+    year = timezone.localtime(at).year
     days = closing_days_per_organisation(
         [point.reporting_organisation_id for point in points], [year, year + 1]
     )

@@ -100,6 +100,7 @@ def test_r01_access_matrix(client, world, role):
     assert failures == []
 
 
-def test_r01_login_redirects_lead_to_the_cms_login(client, world):
-    response = client.get(reverse("console:index"))
-    assert response["Location"].startswith("/cms/login/?next=/contactcenter/")
+def test_r01_console_login_redirects_lead_to_the_console_login(client, world):
+    for url in (reverse("console:index"), reverse("console:point", args=[world["point"].pk])):
+        response = client.get(url)
+        assert response["Location"].startswith("/contactcenter/aanmelden/?next=/contactcenter/")

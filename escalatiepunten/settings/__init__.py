@@ -207,6 +207,11 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "escalaties@contactcenter.example.be")
 
+# The contactcenter site: where a click on a phone number goes. Empty = a `tel:` link (the
+# agent's softphone); set to the CTI's URL with {number} (national digits, 011123456) or
+# {e164} (+3211123456), e.g. https://cti.example.be/dial?nr={number}.
+CTI_URL_TEMPLATE = os.environ.get("CTI_URL_TEMPLATE", "").strip()
+
 # Background work: a database-backed queue, so nothing is lost when a worker is down.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # A task whose worker stops renewing its lease for this long is run again by another worker.

@@ -13,7 +13,7 @@ def test_r04_the_card_lists_the_subjects_and_the_full_entity_name(client, voorli
     point = create_or_update_point(data=point_data, user=None)
     client.force_login(voorlichter)
     html = client.get(reverse("console:point", args=[point.pk])).content.decode()
-    subjects = html.split("<ul>", 1)[1].split("</ul>", 1)[0]
+    subjects = html.split('<ul class="card__content">', 1)[1].split("</ul>", 1)[0]
     assert [line.strip() for line in subjects.split("<li>")[1:]] == [
         "Agentschap voor Natuur en Bos</li>",
         "Jachtverlof</li>",
