@@ -153,3 +153,8 @@ def test_bad_input_is_a_dutch_message_not_an_error(client, voorlichter, username
     response = log_in(client, username, password="fout", next_url=next_url)
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+def test_the_cms_login_points_agents_to_the_console_login(client):
+    html = client.get("/cms/login/").content.decode()
+    assert f'href="{LOGIN}"' in html
