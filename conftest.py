@@ -10,6 +10,7 @@ from playwright.sync_api import sync_playwright
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
+from console import card_cache
 from core import roles
 from core.roles import sync_roles
 from knowledge.factories import TopicPageFactory, home_page
@@ -41,8 +42,10 @@ def fresh_schedule_caches():
     the next test through them."""
 
     clear_caches()
+    card_cache.clear()
     yield
     clear_caches()
+    card_cache.clear()
 
 
 @pytest.fixture

@@ -9,7 +9,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
@@ -17,6 +19,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
+from console import card_cache
 from console.forms import NO_ACCESS, VIEW_POINTS, ConsoleLoginForm
 from core.ids import is_row_id
 from core.text import MAX_QUERY_LENGTH, clean_text
@@ -103,19 +106,34 @@ def item_detail(request, kind: str, item_id: int):
 
 @agents_only
 def point_detail(request, point_id: int):
+    """The card of a published point and what links it. The body is kept per process
+    (`console.card_cache`); one query tells whether the kept body is still the live one."""
     if not is_row_id(point_id):
         raise Http404
+    live = EscalationPoint.objects.published().filter(pk=point_id)
+    revision_id, title = get_object_or_404(live.values_list("live_revision_id", "editorial_title"))
+    now = timezone.now()
+    body = card_cache.cached_body(point_id, revision_id, now)
+    if body is None:
+        body = _render_point_body(point_id, revision_id, now)
+    return render(request, "console/point.html", {"title": title, "body": body})
+
+
+def _render_point_body(point_id: int, revision_id: int, now) -> str:
     point = get_object_or_404(card_points(), pk=point_id)
-    return render(
-        request,
-        "console/point.html",
+    cards = card_contexts([point], now)
+    card = cards[point.pk]
+    card["refresh_in"] = card_cache.REFRESH_IN_MARK
+    html = render_to_string(
+        "console/includes/point_body.html",
         {
             "point": point,
-            "cards": card_contexts([point]),
+            "cards": cards,
             "now_url": reverse("console:points_now"),
             "linked_items": items_linking(point),
         },
     )
+    return card_cache.keep_body(point_id, revision_id, html, card["changes_at"], now)
 
 
 def _point_ids(request) -> list[int]:

@@ -258,7 +258,8 @@ def card_context(point: EscalationPoint, at: datetime | None = None, *, days=Non
             "active": active_exceptions(exceptions, at),
             "upcoming": upcoming_exceptions(exceptions, at),
         },
-        "refresh_in": seconds_until(next_change_at(availability, exceptions, at), at),
+        "changes_at": (changes_at := next_change_at(availability, exceptions, at)),
+        "refresh_in": seconds_until(changes_at, at),
     }
 
 

@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from console import card_cache
 from knowledge.factories import (
     ArticlePageFactory,
     ProductPageFactory,
@@ -20,9 +21,12 @@ pytestmark = pytest.mark.django_db
 # Session, user and two permission reads; then the item, its links, the points with their
 # time slots and exceptions, and the closing days of all their organisations (item page);
 # the point with its organisation, time slots, exceptions, closing days and the items that
-# link it in one UNION (point page); the points, slots, exceptions, closing days (now).
+# link it in one UNION, after one read of its live revision (point page); a point page
+# kept by the console (console/card_cache.py) needs only that read; the points, slots,
+# exceptions, closing days (now).
 MAX_ITEM_PAGE_QUERIES = 10
-MAX_POINT_PAGE_QUERIES = 9
+MAX_POINT_PAGE_QUERIES = 10
+MAX_KEPT_POINT_PAGE_QUERIES = 5
 MAX_NOW_QUERIES = 8
 
 
@@ -72,10 +76,15 @@ def test_a_point_page_costs_the_same_linked_from_1_or_8_items(
     publish_points(topic, [often])
     html = client.get(reverse("console:point", args=[often.pk])).content.decode()
     assert html.count('<a href="/contactcenter/') >= 8 + 1  # the 8 items and the organisation
+    card_cache.clear()
     counts = [
         queries_for(client, reverse("console:point", args=[point.pk])) for point in (once, often)
     ]
     assert counts[0] == counts[1] <= MAX_POINT_PAGE_QUERIES
+    kept = [
+        queries_for(client, reverse("console:point", args=[point.pk])) for point in (once, often)
+    ]
+    assert kept[0] == kept[1] <= MAX_KEPT_POINT_PAGE_QUERIES
 
 
 def test_the_state_now_of_1_or_8_cards_costs_the_same(client, voorlichter, reference_data):
