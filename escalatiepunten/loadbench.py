@@ -1,0 +1,387 @@
+"""The load benchmark of `make bench`: the app under gunicorn as in production, loaded by wrk.
+
+    python -m escalatiepunten.loadbench [--duration 20] [--workers 3] [--keep-database]
+
+Steps: create the PostgreSQL database `bench_escalatiepunten` (dropped first if a previous
+run left it), migrate, collect static files, seed 10,000 published points and 50,000
+knowledge items in bulk (`manage.py bench_seed`), log in a voorlichter and a redacteur
+(`manage.py bench_plan`), start gunicorn on a free port of 127.0.0.1, and for each scenario
+warm up, then run wrk (a second process) with 16 concurrent connections for a bounded time.
+Writes var/bench/latest.json and prints a table; stops gunicorn and drops the database.
+
+Scenarios, each with rps and p50/p95/p99 latency:
+
+- `card`: the console's point page `/contactcenter/punten/<id>/`, over 1,000 random points;
+- `search`: the console search `/contactcenter/?q=...` over QUERIES;
+- `minimal_view`: `bench/minimal/<id>/`, one point read by key, small JSON (the yardstick);
+- `wagtail_admin_search`: the CMS snippet listing searched with QUERIES, as a redacteur.
+
+Gunicorn runs 3 sync workers: on this 2-core machine one per core plus one to cover the
+time a worker waits for PostgreSQL; more workers only add context switches (16 clients
+queue in gunicorn's backlog either way). Sync workers beat threaded ones for database
+views here (TOOLING-NOTES), and connections are persistent (settings `bench`).
+
+This module imports nothing of Django: it drives `manage.py`, gunicorn and wrk.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote, urlsplit, urlunsplit
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "var" / "bench"
+LUA = Path(__file__).with_name("loadbench.lua")
+SETTINGS = "escalatiepunten.settings.bench"
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench_escalatiepunten"
+
+# What agents type in the console search, and redacteurs in the CMS: real Dutch queries, one
+# or two words, some of them about several subjects.
+QUERIES = [
+    "jachtverlof",
+    "renovatiepremie",
+    "studietoelage",
+    "omgevingsvergunning",
+    "groeipakket",
+    "huurpremie",
+    "rijbewijs",
+    "abonnement",
+    "zonnepanelen",
+    "erfbelasting",
+    "kinderopvang",
+    "grondwater",
+    "premie warmtepomp",
+    "wildschade",
+    "e-loket",
+    "sociale woning",
+]
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", flush=True)
+
+
+# --- Database ------------------------------------------------------------------------------
+
+
+def database_name(url: str) -> str:
+    name = urlsplit(url).path.lstrip("/")
+    if not name.startswith("bench_"):
+        raise SystemExit(f"De benchmarkdatabank moet met bench_ beginnen, niet '{name}'.")
+    return name
+
+
+def server_connection(url: str) -> psycopg.Connection:
+    parts = urlsplit(url)
+    return psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True)
+
+
+def create_database(url: str) -> None:
+    name = database_name(url)
+    with server_connection(url) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def drop_database(url: str) -> None:
+    with server_connection(url) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)')
+
+
+# --- Django and gunicorn -------------------------------------------------------------------
+
+
+def app_environment(database_url: str) -> dict:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": SETTINGS,
+        "DEBUG": "",
+    }
+
+
+def manage(env: dict, *arguments: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *arguments], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode:
+        print(result.stdout + result.stderr, file=sys.stderr)
+        raise SystemExit(f"manage.py {arguments[0]} mislukte (code {result.returncode}).")
+    return result.stdout
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_gunicorn(env: dict, port: int, workers: int, logfile: Path) -> subprocess.Popen:
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "escalatiepunten.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "sync",
+        "--log-level",
+        "warning",
+    ]
+    with logfile.open("w") as output:
+        return subprocess.Popen(
+            command, cwd=ROOT, env=env, stdout=output, stderr=output, start_new_session=True
+        )
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop gunicorn (the arbiter we started; it stops its own workers)."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def get(port: int, path: str, cookie: str) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request("GET", path, headers={"Cookie": cookie})
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def wait_until_up(port: int, process: subprocess.Popen, seconds: int = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit("gunicorn stopte meteen; zie var/bench/gunicorn.log.")
+        try:
+            get(port, "/contactcenter/", "")
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit("gunicorn antwoordt niet; zie var/bench/gunicorn.log.")
+
+
+# --- Scenarios and wrk ---------------------------------------------------------------------
+
+
+def scenarios(plan: dict) -> dict:
+    agent = f"sessionid={plan['sessions']['Voorlichter']}"
+    editor = f"sessionid={plan['sessions']['Redacteur']}"
+    ids = plan["point_ids"]
+    return {
+        "card": (agent, [f"/contactcenter/punten/{pk}/" for pk in ids]),
+        "search": (agent, [f"/contactcenter/?q={quote(query)}" for query in QUERIES]),
+        "minimal_view": (agent, [f"/bench/minimal/{pk}/" for pk in ids]),
+        "wagtail_admin_search": (
+            editor,
+            [f"/cms/snippets/points/escalationpoint/?q={quote(query)}" for query in QUERIES],
+        ),
+    }
+
+
+def check_answers(port: int, name: str, cookie: str, paths: list[str]) -> None:
+    """Every scenario must measure real pages: 200 for its first paths, never a redirect to
+    the login page or an error page."""
+    for path in paths[:3]:
+        status = get(port, path, cookie)
+        if status != 200:
+            raise SystemExit(f"{name}: {path} antwoordt {status} in plaats van 200.")
+
+
+def run_wrk(port: int, cookie: str, paths: list[str], *, clients: int, seconds: int) -> dict:
+    with tempfile.TemporaryDirectory() as directory:
+        paths_file, out_file = Path(directory, "paths"), Path(directory, "out.json")
+        paths_file.write_text("\n".join(paths) + "\n")
+        subprocess.run(
+            [
+                "wrk",
+                f"--threads={min(2, clients)}",
+                f"--connections={clients}",
+                f"--duration={seconds}s",
+                "--timeout=10s",
+                f"--script={LUA}",
+                f"http://127.0.0.1:{port}",
+            ],
+            env={
+                **os.environ,
+                "BENCH_PATHS": str(paths_file),
+                "BENCH_COOKIE": cookie,
+                "BENCH_OUT": str(out_file),
+            },
+            check=True,
+            capture_output=True,
+        )
+        return json.loads(out_file.read_text())
+
+
+def figures(raw: dict) -> dict:
+    seconds = raw["duration_us"] / 1e6
+    errors = {kind: count for kind, count in raw["errors"].items() if count}
+    return {
+        "rps": round(raw["requests"] / seconds, 1),
+        "p50_ms": round(raw["p50_us"] / 1000, 1),
+        "p95_ms": round(raw["p95_us"] / 1000, 1),
+        "p99_ms": round(raw["p99_us"] / 1000, 1),
+        "requests": raw["requests"],
+        "errors": errors,
+    }
+
+
+def target_checks(results: dict) -> dict:
+    card, search = results["card"], results["search"]
+    minimal, admin = results["minimal_view"], results["wagtail_admin_search"]
+    card_share = card["rps"] / minimal["rps"] if minimal["rps"] else 0
+    search_times = search["rps"] / admin["rps"] if admin["rps"] else 0
+    return {
+        "card_p95_ms": {"target": "<= 30", "value": card["p95_ms"], "met": card["p95_ms"] <= 30},
+        "search_p95_ms": {
+            "target": "<= 40",
+            "value": search["p95_ms"],
+            "met": search["p95_ms"] <= 40,
+        },
+        "card_rps_share_of_minimal_view": {
+            "target": ">= 0.5",
+            "value": round(card_share, 2),
+            "met": card_share >= 0.5,
+        },
+        "search_rps_times_wagtail_admin_search": {
+            "target": ">= 10",
+            "value": round(search_times, 1),
+            "met": search_times >= 10,
+        },
+    }
+
+
+def table(results: dict, checks: dict) -> str:
+    lines = [f"{'scenario':<22}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}  fouten"]
+    for name, row in results.items():
+        errors = ", ".join(f"{kind} {count}" for kind, count in row["errors"].items()) or "-"
+        lines.append(
+            f"{name:<22}{row['rps']:>9.1f}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}"
+            f"{row['p99_ms']:>9.1f}  {errors}"
+        )
+    lines.append("")
+    for name, check in checks.items():
+        verdict = "gehaald" if check["met"] else "NIET gehaald"
+        lines.append(f"{name:<40} {check['value']:>8} (doel {check['target']}): {verdict}")
+    return "\n".join(lines)
+
+
+# --- The run -------------------------------------------------------------------------------
+
+
+def prepare(env: dict, arguments) -> tuple[dict, dict]:
+    started = time.perf_counter()
+    log("migrate")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    log(f"seed: {arguments.points} punten, {arguments.items} kennisitems")
+    seed_report = OUTPUT / "seed.json"
+    manage(
+        env,
+        "bench_seed",
+        f"--points={arguments.points}",
+        f"--items={arguments.items}",
+        f"--report={seed_report}",
+    )
+    seed = json.loads(seed_report.read_text())
+    seed_report.unlink()
+    log(f"seed klaar in {seed['seconds']:.0f}s (klaarzetten {time.perf_counter() - started:.0f}s)")
+    return seed, json.loads(manage(env, "bench_plan"))
+
+
+def measure(port: int, plan: dict, arguments) -> dict:
+    results = {}
+    for name, (cookie, paths) in scenarios(plan).items():
+        check_answers(port, name, cookie, paths)
+        log(f"{name}: opwarmen {arguments.warmup}s, meten {arguments.duration}s")
+        run_wrk(port, cookie, paths, clients=arguments.clients, seconds=arguments.warmup)
+        raw = run_wrk(port, cookie, paths, clients=arguments.clients, seconds=arguments.duration)
+        results[name] = figures(raw)
+    return results
+
+
+def run(arguments) -> dict:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    database_url = arguments.database_url
+    env = app_environment(database_url)
+    create_database(database_url)
+    try:
+        seed, plan = prepare(env, arguments)
+        port = free_port()
+        server = start_gunicorn(env, port, arguments.workers, OUTPUT / "gunicorn.log")
+        try:
+            wait_until_up(port, server)
+            results = measure(port, plan, arguments)
+        finally:
+            stop(server)
+    finally:
+        if not arguments.keep_database:
+            drop_database(database_url)
+    checks = target_checks(results)
+    report = {
+        **results,
+        "targets": checks,
+        "queries": QUERIES,
+        "settings": {
+            "clients": arguments.clients,
+            "duration_s": arguments.duration,
+            "warmup_s": arguments.warmup,
+            "gunicorn_workers": arguments.workers,
+            "worker_class": "sync",
+            "django_settings": SETTINGS,
+            "conn_max_age": None,
+            "database": "postgresql",
+            "load_generator": "wrk",
+            "cpus": os.cpu_count(),
+            "card_points": len(plan["point_ids"]),
+        },
+        "seed": seed,
+        "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    (OUTPUT / "latest.json").write_text(json.dumps(report, indent=2) + "\n")
+    print(table(results, checks))
+    log(f"geschreven: {OUTPUT / 'latest.json'}")
+    return report
+
+
+def parse_arguments(argv=None):
+    parser = argparse.ArgumentParser(description="Lastbenchmark van de console (make bench).")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL),
+        help="PostgreSQL-databank die aangemaakt en weer verwijderd wordt (naam bench_...).",
+    )
+    parser.add_argument("--points", type=int, default=10_000)
+    parser.add_argument("--items", type=int, default=50_000)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--duration", type=int, default=20, help="seconden per scenario")
+    parser.add_argument("--warmup", type=int, default=3, help="seconden opwarmen per scenario")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers")
+    parser.add_argument("--keep-database", action="store_true")
+    return parser.parse_args(argv)
+
+
+if __name__ == "__main__":
+    run(parse_arguments())
