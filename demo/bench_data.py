@@ -19,21 +19,25 @@ at a time (which took half an hour for 10,000 points and queued 67,182 backgroun
 government subjects, so that a query like "studietoelage" finds a realistic fraction.
 """
 
+import multiprocessing
 import random
 import time
 import uuid
 from collections import defaultdict
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from datetime import time as clock
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
+from django.db import OperationalError, connection, connections, transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from modelcluster.models import get_all_child_relations
 from modelsearch.backends import get_search_backend
 from wagtail.models import (
     Locale,
@@ -487,7 +491,17 @@ UNPUBLISHED_STATE = {
 }
 
 
+def without_other_children(instance) -> None:
+    """Child relations the seed did not fill are empty (a page's comments): in memory, so
+    that serialising and reference extraction ask the database nothing per object."""
+    for relation in get_all_child_relations(type(instance)):
+        name = relation.get_accessor_name()
+        if name not in getattr(instance, "_cluster_related_objects", {}):
+            setattr(instance, name, [])
+
+
 def revision_content(instance, *, page: bool) -> dict:
+    without_other_children(instance)
     content = instance.serializable_data()
     content.update(UNPUBLISHED_STATE)
     if page:
@@ -754,22 +768,40 @@ def seed_links(rng: random.Random, items: list, points: list, by_word: dict) -> 
 # --- Indexes -------------------------------------------------------------------------------
 
 
-def build_search_index(models: list) -> int:
-    """Wagtail's search index for these models, in chunks, as `update_index` builds it."""
-    backend = get_search_backend()
-    indexed = 0
+def index_jobs(models: list, size: int = 5 * CHUNK):
+    """(model label, first pk, last pk) parts of the search index to build."""
     for model in models:
-        index = backend.get_index_for_model(model)
-        objects = model.get_indexed_objects().order_by("pk")
-        last_pk = 0
-        while True:
-            chunk = list(objects.filter(pk__gt=last_pk)[:CHUNK])
-            if not chunk:
+        pks = list(model.get_indexed_objects().order_by("pk").values_list("pk", flat=True))
+        for part in chunks(pks, size):
+            yield model._meta.label, part[0], part[-1]
+
+
+def index_part(job: tuple) -> int:
+    """One part of Wagtail's search index, in chunks, as `update_index` builds it."""
+    label, first, last = job
+    model = apps.get_model(label)
+    index = get_search_backend().get_index_for_model(model)
+    objects = list(model.get_indexed_objects().filter(pk__gte=first, pk__lte=last).order_by("pk"))
+    for chunk in chunks(objects):
+        for attempt in range(3):
+            try:
+                index.add_items(model, chunk)
                 break
-            index.add_items(model, chunk)
-            indexed += len(chunk)
-            last_pk = chunk[-1].pk
-    return indexed
+            except OperationalError:  # two processes refreshing the same title norms
+                if attempt == 2:
+                    raise
+    return len(objects)
+
+
+def build_search_index(models: list, jobs: int = 1) -> int:
+    """Wagtail's search index for these models; in `jobs` processes once the rows are
+    committed (its building is Python-bound: about 2 ms per object)."""
+    parts = list(index_jobs(models))
+    if jobs <= 1 or connection.in_atomic_block:
+        return sum(map(index_part, parts))
+    connections.close_all()  # each process opens its own connection
+    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        return sum(pool.map(index_part, parts))
 
 
 def build_reference_index(objects: list) -> int:
@@ -801,11 +833,20 @@ def build_reference_index(objects: list) -> int:
 # --- The whole data set --------------------------------------------------------------------
 
 
-@transaction.atomic
-def seed(*, points: int, items: int, seed: int = 1700) -> Seeded:
-    rng = random.Random(seed)
-    now = timezone.now()
+def seed(*, points: int, items: int, seed: int = 1700, jobs: int = 1) -> Seeded:
     seeded = Seeded()
+    with transaction.atomic():
+        seed_rows(seeded, points=points, items=items, rng=random.Random(seed))
+    with timed(seeded, "search_index"):
+        indexed = build_search_index(
+            [EscalationPoint, Question, TopicPage, ArticlePage, ProductPage], jobs
+        )
+    seeded.counts["search_index_entries"] = indexed
+    return seeded
+
+
+def seed_rows(seeded: Seeded, *, points: int, items: int, rng: random.Random) -> None:
+    now = timezone.now()
     with timed(seeded, "reference"):
         reference = seed_reference_data(rng, max(2, points // 100))
         seed_accounts()
@@ -827,17 +868,11 @@ def seed(*, points: int, items: int, seed: int = 1700) -> Seeded:
         references = build_reference_index(
             [*written_points, *questions, *(p for kind in pages.values() for p in kind)]
         )
-    with timed(seeded, "search_index"):
-        indexed = build_search_index(
-            [EscalationPoint, Question, TopicPage, ArticlePage, ProductPage]
-        )
     seeded.counts = {
         "points": len(written_points),
         "organisations": len(reference["organisations"]),
         **{f"{kind}s": len(rows) for kind, rows in pages.items()},
         "questions": len(questions),
         "items": sum(len(rows) for rows in pages.values()) + len(questions),
-        "search_index_entries": indexed,
         "reference_index_rows": references,
     }
-    return seeded

@@ -1,6 +1,7 @@
 """Fill a fresh database with the benchmark's data set in bulk (`make bench`)."""
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -23,11 +24,14 @@ class Command(BaseCommand):
         parser.add_argument("--points", type=int, default=10_000)
         parser.add_argument("--items", type=int, default=50_000)
         parser.add_argument("--seed", type=int, default=1700)
+        parser.add_argument(
+            "--jobs", type=int, default=os.cpu_count() or 1, help="processen voor de zoekindex"
+        )
         parser.add_argument("--report", default="", help="Schrijf aantallen en tijden als JSON.")
 
-    def handle(self, *args, points, items, seed, report, **options):
+    def handle(self, *args, points, items, seed, jobs, report, **options):
         started = time.perf_counter()
-        seeded = seed_data(points=points, items=items, seed=seed)
+        seeded = seed_data(points=points, items=items, seed=seed, jobs=jobs)
         if SEARCH_INDEX_COMMAND in get_commands():
             part_started = time.perf_counter()
             call_command(SEARCH_INDEX_COMMAND, verbosity=0)
