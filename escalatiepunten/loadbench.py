@@ -105,6 +105,17 @@ def create_database(url: str) -> None:
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
+def end_sessions(url: str) -> None:
+    """End what the stopped gunicorn left running in the bench database (a query of an
+    aborted request), so that it does not weigh on the next scenario."""
+    with server_connection(url) as connection:
+        connection.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [database_name(url)],
+        )
+
+
 def drop_database(url: str) -> None:
     with server_connection(url) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)')
@@ -155,9 +166,12 @@ def start_gunicorn(env: dict, port: int, workers: int, logfile: Path) -> subproc
         "--timeout",
         str(REQUEST_TIMEOUT),
     ]
+    # The query of a request gunicorn aborts must stop too, or it keeps a CPU busy while the
+    # next requests are measured: the same bound as a statement timeout (libpq's PGOPTIONS).
+    server_env = {**env, "PGOPTIONS": f"-c statement_timeout={REQUEST_TIMEOUT * 1000}"}
     with logfile.open("a") as output:
         return subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=output, stderr=output, start_new_session=True
+            command, cwd=ROOT, env=server_env, stdout=output, stderr=output, start_new_session=True
         )
 
 
@@ -368,6 +382,7 @@ def measure_scenario(env: dict, name: str, cookie: str, paths: list[str], argume
         alone = one_at_a_time(port, cookie, paths) if name in SEARCHES else None
     finally:
         stop(server)
+        end_sessions(env["DATABASE_URL"])
     result = figures(raw)
     if aborted:
         result["errors"][f"aborted_after_{REQUEST_TIMEOUT}s"] = aborted
