@@ -220,6 +220,13 @@ INSTRUCTIONS = [
     "Enkel voor professionals: vraag naar het erkenningsnummer.",
     "",
 ]
+PROCEDURES = [
+    "Vraag aan via het e-loket.",
+    "Vraag aan bij uw gemeente.",
+    "Dien het aanvraagformulier in per post.",
+    "Vraag aan via Mijn Burgerprofiel.",
+    "De aanvraag gebeurt automatisch: u hoeft niets te doen.",
+]
 ARTICLE_TITLES = [
     "{Word} aanvragen",
     "Wie heeft recht op {word}?",
@@ -686,7 +693,7 @@ def seed_pages(rng: random.Random, counts: dict, now: datetime) -> dict:
                 title = f"{capitalised(word)} ({rng.choice(AUDIENCES).lower()})"
                 extra = {
                     "conditions": f"<p>U woont in Vlaanderen en vraagt {word} aan.</p>",
-                    "procedure": "<p>Vraag aan via het e-loket.</p>",
+                    "procedure": f"<p>{rng.choice(PROCEDURES)}</p>",
                     "cost": rng.choice(["Gratis", "Afhankelijk van uw inkomen", "25 euro"]),
                 }
             children[kind].append(
