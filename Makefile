@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-fast install install-dev lint format check browser axe bench clean serve
+.PHONY: demo test test-fast install install-dev lint format check browser axe wrk postgres bench clean serve
 
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 of nieuwer is nodig (PYTHON=...)"; exit 1; }
@@ -73,10 +73,26 @@ check: install-dev
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 
-# Performance figures come from here, never from timed unit tests.
-bench: install-dev
+# The load benchmark's load generator: Debian's wrk, installed when we may (root).
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; \
+	  else echo "wrk ontbreekt: sudo apt-get install wrk"; exit 1; fi; }
+
+# PostgreSQL on 127.0.0.1:5432, started (or installed) when it is down and we may (root).
+postgres:
+	@pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null || { \
+	  if [ "$$(id -u)" != 0 ]; then echo "PostgreSQL draait niet op 127.0.0.1:5432"; exit 1; fi; \
+	  command -v pg_ctlcluster >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null; }; \
+	  pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql | head -1)" main start; \
+	  for _ in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; }
+
+# Performance figures come from here, never from timed unit tests. The load benchmark
+# (escalatiepunten/loadbench.py) writes var/bench/latest.json; BENCH_ARGS="--duration 5" etc.
+bench: install-dev wrk postgres
 	$(PY) -m calendar_engine.bench
 	$(PY) manage.py bench_api --settings=escalatiepunten.settings.test
+	$(PY) -m escalatiepunten.loadbench $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache static_collected

@@ -1,0 +1,484 @@
+"""The load benchmark of `make bench`: the app under gunicorn as in production, loaded by wrk.
+
+    python -m escalatiepunten.loadbench [--duration 20] [--workers 3] [--keep-database]
+
+Steps: create the PostgreSQL database `bench_escalatiepunten` (dropped first if a previous
+run left it), migrate, collect static files, seed 10,000 published points and 50,000
+knowledge items in bulk (`manage.py bench_seed`), log in a voorlichter and a redacteur
+(`manage.py bench_plan`); then per scenario start gunicorn on a free port of 127.0.0.1 (a
+fresh server each, so no request of the previous scenario still runs), warm up, and run wrk
+(a second process) with 16 concurrent connections for a bounded time. A request that takes
+longer than REQUEST_TIMEOUT is aborted by gunicorn and counted as an error, so one
+pathological query cannot hold the run for minutes. Writes var/bench/latest.json and prints
+a table; stops gunicorn and drops the database.
+
+Scenarios, each with rps and p50/p95/p99 latency:
+
+- `card`: the console's point page `/contactcenter/punten/<id>/`, over 1,000 random points;
+- `search`: the console search `/contactcenter/?q=...` over QUERIES;
+- `minimal_view`: `bench/minimal/<id>/`, one point read by key, small JSON (the yardstick);
+- `wagtail_admin_search`: the CMS snippet listing searched with QUERIES, as a redacteur.
+
+The two searches also get each query's latency alone (`query_ms_one_at_a_time`).
+
+Gunicorn runs 3 sync workers: on this 2-core machine one per core plus one to cover the
+time a worker waits for PostgreSQL; more workers only add context switches (16 clients
+queue in gunicorn's backlog either way). Sync workers beat threaded ones for database
+views here (TOOLING-NOTES), and connections are persistent (settings `bench`).
+
+This module imports nothing of Django: it drives `manage.py`, gunicorn and wrk.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote, urlsplit, urlunsplit
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+OUTPUT = ROOT / "var" / "bench"
+LUA = Path(__file__).with_name("loadbench.lua")
+SETTINGS = "escalatiepunten.settings.bench"
+DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench_escalatiepunten"
+SCENARIOS = ["card", "search", "minimal_view", "wagtail_admin_search"]
+SEARCHES = {"search", "wagtail_admin_search"}
+
+# Seconds one request may take: gunicorn then restarts the worker (its --timeout) and wrk
+# counts a timeout, so a pathological query cannot hold a scenario for minutes. The next
+# scenario starts once the requests still queued are done (at most 16 x 30 s / workers).
+REQUEST_TIMEOUT = 30
+QUEUE_DRAIN_TIMEOUT = 300
+
+# What agents type in the console search, and redacteurs in the CMS: real Dutch queries, one
+# or two words, some of them about several subjects.
+QUERIES = [
+    "jachtverlof",
+    "renovatiepremie",
+    "studietoelage",
+    "omgevingsvergunning",
+    "groeipakket",
+    "huurpremie",
+    "rijbewijs",
+    "abonnement",
+    "zonnepanelen",
+    "erfbelasting",
+    "kinderopvang",
+    "grondwater",
+    "premie warmtepomp",
+    "wildschade",
+    "e-loket",
+    "sociale woning",
+]
+
+
+def log(message: str) -> None:
+    print(f"[bench] {message}", flush=True)
+
+
+# --- Database ------------------------------------------------------------------------------
+
+
+def database_name(url: str) -> str:
+    name = urlsplit(url).path.lstrip("/")
+    if not name.startswith("bench_"):
+        raise SystemExit(f"De benchmarkdatabank moet met bench_ beginnen, niet '{name}'.")
+    return name
+
+
+def server_connection(url: str) -> psycopg.Connection:
+    parts = urlsplit(url)
+    return psycopg.connect(urlunsplit(parts._replace(path="/postgres")), autocommit=True)
+
+
+def create_database(url: str) -> None:
+    name = database_name(url)
+    with server_connection(url) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        connection.execute(f'CREATE DATABASE "{name}"')
+
+
+def end_sessions(url: str) -> None:
+    """End what the stopped gunicorn left running in the bench database (a query of an
+    aborted request), so that it does not weigh on the next scenario."""
+    with server_connection(url) as connection:
+        connection.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+            "WHERE datname = %s AND pid <> pg_backend_pid()",
+            [database_name(url)],
+        )
+
+
+def drop_database(url: str) -> None:
+    with server_connection(url) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{database_name(url)}" WITH (FORCE)')
+
+
+# --- Django and gunicorn -------------------------------------------------------------------
+
+
+def app_environment(database_url: str) -> dict:
+    return {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "DJANGO_SETTINGS_MODULE": SETTINGS,
+        "DEBUG": "",
+    }
+
+
+def manage(env: dict, *arguments: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *arguments], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if result.returncode:
+        print(result.stdout + result.stderr, file=sys.stderr)
+        raise SystemExit(f"manage.py {arguments[0]} mislukte (code {result.returncode}).")
+    return result.stdout
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_gunicorn(env: dict, port: int, workers: int, logfile: Path) -> subprocess.Popen:
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "escalatiepunten.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(workers),
+        "--worker-class",
+        "sync",
+        "--log-level",
+        "warning",
+        "--timeout",
+        str(REQUEST_TIMEOUT),
+    ]
+    # The query of a request gunicorn aborts must stop too, or it keeps a CPU busy while the
+    # next requests are measured: the same bound as a statement timeout (libpq's PGOPTIONS).
+    server_env = {**env, "PGOPTIONS": f"-c statement_timeout={REQUEST_TIMEOUT * 1000}"}
+    with logfile.open("a") as output:
+        return subprocess.Popen(
+            command, cwd=ROOT, env=server_env, stdout=output, stderr=output, start_new_session=True
+        )
+
+
+def stop(process: subprocess.Popen) -> None:
+    """Stop gunicorn: the arbiter we started stops its workers; if it does not within 30
+    seconds, its process group (the arbiter and its workers, started in their own session)
+    is killed."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+def get(port: int, path: str, cookie: str, timeout: int = QUEUE_DRAIN_TIMEOUT) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.request("GET", path, headers={"Cookie": cookie})
+        response = connection.getresponse()
+        response.read()
+        return response.status
+    finally:
+        connection.close()
+
+
+def wait_until_up(port: int, process: subprocess.Popen, seconds: int = 60) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit("gunicorn stopte meteen; zie var/bench/gunicorn.log.")
+        try:
+            get(port, "/contactcenter/", "")
+            return
+        except OSError:
+            time.sleep(0.3)
+    raise SystemExit("gunicorn antwoordt niet; zie var/bench/gunicorn.log.")
+
+
+# --- Scenarios and wrk ---------------------------------------------------------------------
+
+
+def scenarios(plan: dict) -> dict:
+    agent = f"sessionid={plan['sessions']['Voorlichter']}"
+    editor = f"sessionid={plan['sessions']['Redacteur']}"
+    ids = plan["point_ids"]
+    return {
+        "card": (agent, [f"/contactcenter/punten/{pk}/" for pk in ids]),
+        "search": (agent, [f"/contactcenter/?q={quote(query)}" for query in QUERIES]),
+        "minimal_view": (agent, [f"/bench/minimal/{pk}/" for pk in ids]),
+        "wagtail_admin_search": (
+            editor,
+            [f"/cms/snippets/points/escalationpoint/?q={quote(query)}" for query in QUERIES],
+        ),
+    }
+
+
+def check_answers(port: int, name: str, cookie: str, paths: list[str]) -> None:
+    """Every scenario must measure real pages: 200 for its first paths, never a redirect to
+    the login page or an error page."""
+    for path in paths[:3]:
+        status = get(port, path, cookie)
+        if status != 200:
+            raise SystemExit(f"{name}: {path} antwoordt {status} in plaats van 200.")
+
+
+def run_wrk(port: int, cookie: str, paths: list[str], *, clients: int, seconds: int) -> dict:
+    with tempfile.TemporaryDirectory() as directory:
+        paths_file, out_file = Path(directory, "paths"), Path(directory, "out.json")
+        paths_file.write_text("\n".join(paths) + "\n")
+        subprocess.run(
+            [
+                "wrk",
+                f"--threads={min(2, clients)}",
+                f"--connections={clients}",
+                f"--duration={seconds}s",
+                f"--timeout={REQUEST_TIMEOUT}s",
+                f"--script={LUA}",
+                f"http://127.0.0.1:{port}",
+            ],
+            env={
+                **os.environ,
+                "BENCH_PATHS": str(paths_file),
+                "BENCH_COOKIE": cookie,
+                "BENCH_OUT": str(out_file),
+            },
+            check=True,
+            capture_output=True,
+        )
+        return json.loads(out_file.read_text())
+
+
+def figures(raw: dict) -> dict:
+    seconds = raw["duration_us"] / 1e6
+    errors = {kind: count for kind, count in raw["errors"].items() if count}
+    return {
+        "rps": round(raw["requests"] / seconds, 1),
+        "p50_ms": round(raw["p50_us"] / 1000, 1),
+        "p95_ms": round(raw["p95_us"] / 1000, 1),
+        "p99_ms": round(raw["p99_us"] / 1000, 1),
+        "requests": raw["requests"],
+        "errors": errors,
+    }
+
+
+def answered_all(*rows: dict) -> bool:
+    """Requests answered and none failed: wrk's percentiles leave out timeouts and errors."""
+    return all(row["requests"] > 0 and not row["errors"] for row in rows)
+
+
+def check(value, target: str, met: bool) -> dict:
+    return {"target": target, "value": value, "met": met}
+
+
+def ratio(numerator: dict, denominator: dict, digits: int) -> float:
+    return round(numerator["rps"] / denominator["rps"], digits) if denominator["rps"] else 0
+
+
+def target_checks(results: dict) -> dict:
+    """The issue's targets, for the scenarios that ran; a scenario with failed or no
+    requests meets none of its own."""
+    checks = {}
+    if card := results.get("card"):
+        met = answered_all(card) and card["p95_ms"] <= 30
+        checks["card_p95_ms"] = check(card["p95_ms"], "<= 30", met)
+    if search := results.get("search"):
+        met = answered_all(search) and search["p95_ms"] <= 40
+        checks["search_p95_ms"] = check(search["p95_ms"], "<= 40", met)
+    if card and (minimal := results.get("minimal_view")):
+        share = ratio(card, minimal, 2)
+        met = answered_all(card, minimal) and share >= 0.5
+        checks["card_rps_share_of_minimal_view"] = check(share, ">= 0.5", met)
+    if search and (admin := results.get("wagtail_admin_search")):
+        times = ratio(search, admin, 1)
+        met = answered_all(search, admin) and times >= 10
+        checks["search_rps_times_wagtail_admin_search"] = check(times, ">= 10", met)
+    return checks
+
+
+def table(results: dict, checks: dict) -> str:
+    lines = [f"{'scenario':<22}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}  fouten"]
+    for name, row in results.items():
+        errors = ", ".join(f"{kind} {count}" for kind, count in row["errors"].items()) or "-"
+        lines.append(
+            f"{name:<22}{row['rps']:>9.1f}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}"
+            f"{row['p99_ms']:>9.1f}  {errors}"
+        )
+    lines.append("")
+    for name, check in checks.items():
+        verdict = "gehaald" if check["met"] else "NIET gehaald"
+        lines.append(f"{name:<40} {check['value']:>8} (doel {check['target']}): {verdict}")
+    return "\n".join(lines)
+
+
+# --- The run -------------------------------------------------------------------------------
+
+
+def prepare(env: dict, arguments) -> tuple[dict, dict]:
+    started = time.perf_counter()
+    log("migrate")
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    log(f"seed: {arguments.points} punten, {arguments.items} kennisitems")
+    seed_report = OUTPUT / "seed.json"
+    manage(
+        env,
+        "bench_seed",
+        f"--points={arguments.points}",
+        f"--items={arguments.items}",
+        f"--report={seed_report}",
+    )
+    seed = json.loads(seed_report.read_text())
+    seed_report.unlink()
+    log(f"seed klaar in {seed['seconds']:.0f}s (klaarzetten {time.perf_counter() - started:.0f}s)")
+    return seed, json.loads(manage(env, "bench_plan"))
+
+
+def worker_timeouts() -> int:
+    """Requests gunicorn aborted after REQUEST_TIMEOUT so far (its log says so)."""
+    return (OUTPUT / "gunicorn.log").read_text(errors="replace").count("WORKER TIMEOUT")
+
+
+def one_at_a_time(port: int, cookie: str, paths: list[str]) -> dict:
+    """Each query's latency alone (ms) on the warm server: which queries are slow. A query
+    that gunicorn aborts after REQUEST_TIMEOUT has no figure (None)."""
+    latencies = {}
+    for query, path in zip(QUERIES, paths, strict=True):
+        started = time.perf_counter()
+        try:
+            answered = get(port, path, cookie, timeout=REQUEST_TIMEOUT + 5) == 200
+        except (OSError, http.client.HTTPException):
+            answered = False
+        latencies[query] = round((time.perf_counter() - started) * 1000) if answered else None
+    return latencies
+
+
+def measure_scenario(env: dict, name: str, cookie: str, paths: list[str], arguments) -> dict:
+    """One scenario on a gunicorn of its own, so that no request of another scenario is
+    still running: start, check, warm up, wait for the queue, measure, wait, stop."""
+    port = free_port()
+    server = start_gunicorn(env, port, arguments.workers, OUTPUT / "gunicorn.log")
+    try:
+        wait_until_up(port, server)
+        aborted_before = worker_timeouts()
+        check_answers(port, name, cookie, paths)
+        log(f"{name}: opwarmen {arguments.warmup}s, meten {arguments.duration}s")
+        run_wrk(port, cookie, paths, clients=arguments.clients, seconds=arguments.warmup)
+        check_answers(port, name, cookie, paths[:1])  # answered once the queue is done
+        raw = run_wrk(port, cookie, paths, clients=arguments.clients, seconds=arguments.duration)
+        check_answers(port, name, cookie, paths[:1])
+        aborted = worker_timeouts() - aborted_before
+        alone = one_at_a_time(port, cookie, paths) if name in SEARCHES else None
+    finally:
+        stop(server)
+        end_sessions(env["DATABASE_URL"])
+    result = figures(raw)
+    if aborted:
+        result["errors"][f"aborted_after_{REQUEST_TIMEOUT}s"] = aborted
+    if alone is not None:
+        result["query_ms_one_at_a_time"] = alone
+    return result
+
+
+def measure(env: dict, plan: dict, arguments) -> dict:
+    (OUTPUT / "gunicorn.log").write_text("")
+    return {
+        name: measure_scenario(env, name, cookie, paths, arguments)
+        for name, (cookie, paths) in scenarios(plan).items()
+        if name in arguments.scenarios
+    }
+
+
+def run(arguments) -> dict:
+    OUTPUT.mkdir(parents=True, exist_ok=True)
+    database_url = arguments.database_url
+    env = app_environment(database_url)
+    if not arguments.reuse_database:
+        create_database(database_url)
+    try:
+        if arguments.reuse_database:
+            seed, plan = None, json.loads(manage(env, "bench_plan"))
+        else:
+            seed, plan = prepare(env, arguments)
+        results = measure(env, plan, arguments)
+    finally:
+        if not (arguments.keep_database or arguments.reuse_database):
+            drop_database(database_url)
+    checks = target_checks(results)
+    report = {
+        **results,
+        "targets": checks,
+        "queries": QUERIES,
+        "settings": {
+            "clients": arguments.clients,
+            "duration_s": arguments.duration,
+            "warmup_s": arguments.warmup,
+            "gunicorn_workers": arguments.workers,
+            "worker_class": "sync",
+            "django_settings": SETTINGS,
+            "conn_max_age": None,
+            "database": "postgresql",
+            "load_generator": "wrk",
+            "cpus": os.cpu_count(),
+            "card_points": len(plan["point_ids"]),
+        },
+        "seed": seed,
+        "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    (OUTPUT / "latest.json").write_text(json.dumps(report, indent=2) + "\n")
+    print(table(results, checks))
+    log(f"geschreven: {OUTPUT / 'latest.json'}")
+    return report
+
+
+def parse_arguments(argv=None):
+    parser = argparse.ArgumentParser(description="Lastbenchmark van de console (make bench).")
+    parser.add_argument(
+        "--database-url",
+        default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL),
+        help="PostgreSQL-databank die aangemaakt en weer verwijderd wordt (naam bench_...).",
+    )
+    parser.add_argument("--points", type=int, default=10_000)
+    parser.add_argument("--items", type=int, default=50_000)
+    parser.add_argument("--clients", type=int, default=16)
+    parser.add_argument("--duration", type=int, default=20, help="seconden per scenario")
+    parser.add_argument("--warmup", type=int, default=3, help="seconden opwarmen per scenario")
+    parser.add_argument("--workers", type=int, default=3, help="gunicorn sync workers")
+    parser.add_argument(
+        "--scenarios",
+        type=lambda text: [name.strip() for name in text.split(",")],
+        default=SCENARIOS,
+        help=f"komma-gescheiden, standaard alle: {','.join(SCENARIOS)}",
+    )
+    parser.add_argument("--keep-database", action="store_true", help="niet verwijderen na afloop")
+    parser.add_argument(
+        "--reuse-database",
+        action="store_true",
+        help="een databank van een vorige run (--keep-database) opnieuw meten, zonder seed",
+    )
+    arguments = parser.parse_args(argv)
+    unknown = set(arguments.scenarios) - set(SCENARIOS)
+    if unknown:
+        parser.error(f"onbekend scenario: {', '.join(sorted(unknown))}")
+    return arguments
+
+
+if __name__ == "__main__":
+    run(parse_arguments())
