@@ -5,11 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from wagtail.models import Page
 
 from core.ids import is_row_id
 from core.text import MAX_QUERY_LENGTH, clean_text
-from knowledge.models import Question
+from console.results import result_rows
+from knowledge.search import search
 from knowledge.services import (
     get_item,
     item_title,
@@ -19,7 +19,6 @@ from knowledge.services import (
     topics_with_children,
 )
 from points.models import EscalationPoint
-from points.search import search_points
 from reference.models import Organisation
 
 VIEW_POINTS = "points.view_escalationpoint"
@@ -46,15 +45,20 @@ def with_schedule(points: list[EscalationPoint]) -> list[EscalationPoint]:
     return [by_pk[point.pk] for point in points]
 
 
+def agent_line_codes(user) -> tuple[str, ...]:
+    """R20: the line codes of the agent's skills, whose points come first. Skills are not
+    recorded yet: no line comes first."""
+    return ()
+
+
 @agents_only
 def index(request):
     query = " ".join(clean_text(request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
-    context = {"query": query}
+    line = clean_text(request.GET.get("lijn", "")).strip()[:MAX_QUERY_LENGTH]
+    context = {"query": query, "line": line}
     if query:
-        context["points"] = search_points(query, limit=20)
-        context["questions"] = list(Question.objects.search(query)[:20])
-        pages = (page.specific for page in Page.objects.live().search(query)[:20])
-        context["pages"] = [page for page in pages if hasattr(page, "contactcenter_kind")]
+        found = search(query, lines_first=agent_line_codes(request.user), line=line)
+        context["results"] = result_rows(found)
     else:
         context["topics"] = topics_with_children()
         context["organisations"] = Organisation.objects.top_level()

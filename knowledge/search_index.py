@@ -1,0 +1,439 @@
+"""The agents' search index (R19, R22, R23): one row per published escalation point and per
+knowledge item (topic, article, product, question, organisation), kept true in the same
+database transaction as the change that affects it, so a point is findable the moment it is
+published, whether a background worker runs or not. Drafts are never indexed (R22).
+
+Each row has four texts by weight: A the title, B search terms and organisations'
+abbreviations and full names, C short texts (intro, answer, instructions, content), D long
+texts (bodies). PostgreSQL keeps them as one weighted `tsvector` (`dutch` configuration) in
+the column `document`; SQLite as Python-stemmed words in the FTS5 table
+`knowledge_searchentry_fts`. The vocabulary (`SearchWord`) holds every indexed word with its
+stem. `rebuild()` (`manage.py rebuild_search_index`) rebuilds it all in bulk.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.db.models import Prefetch, Q
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+from knowledge.models import (
+    ITEM_KINDS,
+    PAGE_KINDS,
+    KnowledgeKind,
+    Question,
+    SearchEntry,
+    SearchWord,
+)
+from knowledge.search_words import plain_text, stem, stems, words
+from points.models import EscalationPoint
+from reference.models import LineCode, Organisation
+
+POINT = "point"
+SNIPPET_LENGTH = 200
+# Long texts are indexed up to this many characters: enough for the words that matter, and a
+# bound on the size of a row's full text.
+MAX_TEXT_LENGTH = 20_000
+BATCH_SIZE = 1000
+FTS_TABLE = "knowledge_searchentry_fts"
+
+
+@dataclass
+class Document:
+    """What the index holds of one point or item."""
+
+    kind: str
+    object_id: int
+    title: str
+    snippet: str = ""
+    texts: tuple[str, str, str, str] = ("", "", "", "")  # weights A, B, C, D
+    point_ids: list[int] = field(default_factory=list)
+    line_codes: set[str] = field(default_factory=set)
+    organisations: set[str] = field(default_factory=set)
+
+    def entry(self) -> SearchEntry:
+        return SearchEntry(
+            kind=self.kind,
+            object_id=self.object_id,
+            title=self.title[:255],
+            snippet=self.snippet,
+            point_ids=bars(self.point_ids),
+            line_codes=bars(self.line_codes),
+            organisations=bars(self.organisations),
+        )
+
+
+def bars(values) -> str:
+    """'|a|b|': values a filter finds with `|a|` whatever their position."""
+    values = [str(value).replace("|", " ") for value in values]
+    return f"|{'|'.join(values)}|" if values else ""
+
+
+def snippet(*texts: str) -> str:
+    """The first non-empty text, on one line, cut at a word near SNIPPET_LENGTH."""
+    text = " ".join(next((text for text in texts if text and text.strip()), "").split())
+    if len(text) <= SNIPPET_LENGTH:
+        return text
+    return text[:SNIPPET_LENGTH].rsplit(" ", 1)[0] + " …"
+
+
+def joined(*texts: str) -> str:
+    return "\n".join(text for text in texts if text)[:MAX_TEXT_LENGTH]
+
+
+# --- Reading what to index ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Facets:
+    """A published point's line codes and organisation, which its items inherit."""
+
+    line_codes: frozenset[str]
+    organisations: frozenset[str]
+
+
+def point_facets(point_ids=None) -> dict[int, Facets]:
+    """{id: Facets} of published points (all, or those ids), in one query."""
+    points = EscalationPoint.objects.published()
+    if point_ids is not None:
+        points = points.filter(pk__in=point_ids)
+    lines: dict[int, set[str]] = {}
+    organisations: dict[int, set[str]] = {}
+    rows = points.values_list("pk", "line_codes__code", "reporting_organisation__abbreviation")
+    for pk, line_code, abbreviation in rows:
+        lines.setdefault(pk, set())
+        organisations.setdefault(pk, set())
+        if line_code:
+            lines[pk].add(line_code.lower())
+        if abbreviation:
+            organisations[pk].add(abbreviation.lower())
+    return {pk: Facets(frozenset(lines[pk]), frozenset(organisations[pk])) for pk in lines}
+
+
+def inherit(document: Document, facets: dict[int, Facets]) -> Document:
+    """An item's links to published points only, with their lines and organisations."""
+    document.point_ids = [pk for pk in document.point_ids if pk in facets]
+    for pk in document.point_ids:
+        document.line_codes |= facets[pk].line_codes
+        document.organisations |= facets[pk].organisations
+    return document
+
+
+def point_documents(point_ids=None):
+    points = (
+        EscalationPoint.objects.published()
+        .select_related("reporting_organisation")
+        .prefetch_related("line_codes")
+        .order_by("pk")
+    )
+    if point_ids is not None:
+        points = points.filter(pk__in=point_ids)
+    for point in points.iterator(chunk_size=BATCH_SIZE):
+        organisation = point.reporting_organisation
+        names = (organisation.abbreviation, organisation.name) if organisation else ()
+        yield Document(
+            kind=POINT,
+            object_id=point.pk,
+            title=point.editorial_title,
+            snippet=snippet(point.instructions, point.content),
+            texts=(
+                joined(point.editorial_title, point.public_title),
+                joined(point.search_terms, *names),
+                joined(point.instructions, point.content),
+                "",
+            ),
+            line_codes={line.code.lower() for line in point.line_codes.all()},
+            organisations={organisation.abbreviation.lower()} if organisation else set(),
+        )
+
+
+def _linked(model) -> Prefetch:
+    link_model = model._meta.get_field("escalation_point_links").related_model
+    links = link_model.objects.filter(point__live=True).order_by("sort_order", "pk")
+    return Prefetch("escalation_point_links", queryset=links.only("item_id", "point_id"))
+
+
+def _point_ids(item) -> list[int]:
+    return [link.point_id for link in item.escalation_point_links.all()]
+
+
+def page_documents(kind: KnowledgeKind, page_ids=None):
+    model = PAGE_KINDS[kind]
+    pages = model.objects.live().prefetch_related(_linked(model)).order_by("pk")
+    if page_ids is not None:
+        pages = pages.filter(pk__in=page_ids)
+    for page in pages.iterator(chunk_size=BATCH_SIZE):
+        long_texts = [plain_text(page.body)]
+        if kind == KnowledgeKind.PRODUCT:
+            long_texts += [plain_text(page.conditions), plain_text(page.procedure), page.cost]
+        yield Document(
+            kind=kind,
+            object_id=page.pk,
+            title=page.title,
+            snippet=snippet(page.intro, page.search_description, plain_text(page.body)),
+            texts=(page.title, "", joined(page.intro, page.search_description), joined(*long_texts)),
+            point_ids=_point_ids(page),
+        )
+
+
+def question_documents(question_ids=None):
+    questions = Question.objects.prefetch_related(_linked(Question)).order_by("pk")
+    if question_ids is not None:
+        questions = questions.filter(pk__in=question_ids)
+    for question in questions.iterator(chunk_size=BATCH_SIZE):
+        yield Document(
+            kind=KnowledgeKind.QUESTION,
+            object_id=question.pk,
+            title=question.question,
+            snippet=snippet(question.answer),
+            texts=(question.question, "", joined(question.answer), ""),
+            point_ids=_point_ids(question),
+        )
+
+
+def organisation_documents(organisation_ids=None):
+    organisations = Organisation.objects.prefetch_related(
+        Prefetch(
+            "escalation_points",
+            queryset=EscalationPoint.objects.published()
+            .order_by("editorial_title", "pk")
+            .only("pk", "reporting_organisation_id"),
+            to_attr="published_points",
+        )
+    ).order_by("pk")
+    if organisation_ids is not None:
+        organisations = organisations.filter(pk__in=organisation_ids)
+    for organisation in organisations.iterator(chunk_size=BATCH_SIZE):
+        yield Document(
+            kind=KnowledgeKind.ORGANISATION,
+            object_id=organisation.pk,
+            title=organisation.name,
+            snippet=snippet(organisation.description),
+            texts=(organisation.name, organisation.abbreviation, "", organisation.description),
+            point_ids=[point.pk for point in organisation.published_points],
+            organisations={organisation.abbreviation.lower()},
+        )
+
+
+ITEM_DOCUMENTS = {
+    **{kind: (lambda ids, kind=kind: page_documents(kind, ids)) for kind in PAGE_KINDS},
+    KnowledgeKind.QUESTION: question_documents,
+    KnowledgeKind.ORGANISATION: organisation_documents,
+}
+
+
+def documents(kind: str, ids=None, facets: dict[int, Facets] | None = None):
+    """The documents of one kind (all, or those ids) as the database holds them now."""
+    if kind == POINT:
+        yield from point_documents(ids)
+        return
+    items = ITEM_DOCUMENTS[kind](ids)
+    if facets is None:  # a few items: the facets of just their points, in one query
+        items = list(items)
+        facets = point_facets({pk for item in items for pk in item.point_ids})
+    for item in items:
+        yield inherit(item, facets)
+
+
+# --- Writing --------------------------------------------------------------------------------
+
+
+def _chunks(items, size: int = BATCH_SIZE):
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _write_full_text(entries: list[SearchEntry], batch: list[Document]) -> None:
+    rows = [(entry.pk, *document.texts) for entry, document in zip(entries, batch, strict=True)]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows))
+            cursor.execute(
+                "UPDATE knowledge_searchentry AS e SET document = "
+                + " || ".join(
+                    f"setweight(to_tsvector('dutch', v.{column}), '{column.upper()}')"
+                    for column in "abcd"
+                )
+                + f" FROM (VALUES {values}) AS v(id, a, b, c, d) WHERE e.id = v.id",
+                [value for row in rows for value in row],
+            )
+        else:
+            cursor.executemany(
+                f"INSERT OR REPLACE INTO {FTS_TABLE} (rowid, a, b, c, d) VALUES (%s, %s, %s, %s, %s)",
+                [(pk, *(stems(text) for text in texts)) for pk, *texts in rows],
+            )
+
+
+def _remove_full_text(entry_ids: list[int]) -> None:
+    if connection.vendor == "sqlite" and entry_ids:
+        with connection.cursor() as cursor:
+            for chunk in _chunks(entry_ids, 500):
+                marks = ", ".join(["%s"] * len(chunk))
+                cursor.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({marks})", chunk)
+
+
+def _write(documents_to_write, words_seen: Counter | None = None) -> None:
+    """Insert rows for these documents (their old rows are gone) with their full text, and
+    count their words (`words_seen`) or add new ones to the vocabulary."""
+    new_words: Counter = Counter() if words_seen is None else words_seen
+    for batch in _chunks(documents_to_write):
+        entries = SearchEntry.objects.bulk_create([document.entry() for document in batch])
+        _write_full_text(entries, batch)
+        for document in batch:
+            new_words.update(set(words(" ".join(document.texts))))
+    if words_seen is None and new_words:
+        _add_words(new_words)
+
+
+def _add_words(counts: Counter) -> None:
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word, stem=stem(word), frequency=count) for word, count in counts.items()],
+        batch_size=BATCH_SIZE,
+        ignore_conflicts=True,
+    )
+
+
+def remove(kind: str, ids) -> None:
+    entries = SearchEntry.objects.filter(kind=kind, object_id__in=list(ids))
+    _remove_full_text(list(entries.values_list("pk", flat=True)))
+    entries.delete()
+
+
+def reindex(kind: str, ids) -> None:
+    """Bring the rows of these points or items in line with the database: a published point
+    or live item is (re)indexed, anything else removed."""
+    ids = sorted({int(pk) for pk in ids if pk is not None})
+    if not ids:
+        return
+    with transaction.atomic():
+        remove(kind, ids)
+        _write(documents(kind, ids))
+
+
+def rebuild() -> int:
+    """Rebuild the whole index and its vocabulary in bulk; returns the number of rows."""
+    with transaction.atomic():
+        _remove_full_text_all()
+        SearchEntry.objects.all().delete()
+        SearchWord.objects.all().delete()
+        facets = point_facets()
+        counts: Counter = Counter()
+        _write(documents(POINT), counts)
+        for kind in ITEM_DOCUMENTS:
+            _write(documents(kind, facets=facets), counts)
+        _add_words(counts)
+        return SearchEntry.objects.count()
+
+
+def _remove_full_text_all() -> None:
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {FTS_TABLE}")
+
+
+# --- Keeping it true ------------------------------------------------------------------------
+
+
+def items_showing(point_ids) -> dict[str, set[int]]:
+    """{kind: item ids} of every item that shows or may now show these points: those that
+    link them (tab Contactcenter), their organisations, and those the index lists them on."""
+    point_ids = list(point_ids)
+    found: dict[str, set[int]] = {}
+    for kind, model in ITEM_KINDS.items():
+        link_model = model._meta.get_field("escalation_point_links").related_model
+        links = link_model.objects.filter(point_id__in=point_ids)
+        found[kind] = set(links.values_list("item_id", flat=True))
+    organisations = EscalationPoint.objects.filter(pk__in=point_ids)
+    found[KnowledgeKind.ORGANISATION] = set(
+        organisations.exclude(reporting_organisation=None).values_list(
+            "reporting_organisation_id", flat=True
+        )
+    )
+    listed = Q()
+    for pk in point_ids:
+        listed |= Q(point_ids__contains=f"|{pk}|")
+    for kind, object_id in SearchEntry.objects.exclude(kind=POINT).filter(listed).values_list(
+        "kind", "object_id"
+    ):
+        found.setdefault(kind, set()).add(object_id)
+    return found
+
+
+def points_changed(point_ids) -> None:
+    """Points were published, unpublished, changed or deleted: reindex them and the items
+    that show them."""
+    point_ids = list(point_ids)
+    for chunk in _chunks(point_ids, 200):
+        with transaction.atomic():
+            reindex(POINT, chunk)
+            for kind, ids in items_showing(chunk).items():
+                reindex(kind, ids)
+
+
+def _on_point(sender, instance, **kwargs):
+    points_changed([instance.pk])
+
+
+def _on_page(sender, instance, **kwargs):
+    kind = getattr(instance, "contactcenter_kind", None)
+    if kind in PAGE_KINDS:
+        reindex(kind, [instance.pk])
+
+
+def _on_page_deleted(sender, instance, **kwargs):
+    for kind in PAGE_KINDS:
+        remove(kind, [instance.pk])
+
+
+def _on_question(sender, instance, **kwargs):
+    reindex(KnowledgeKind.QUESTION, [instance.pk])
+
+
+def _on_link(sender, instance, **kwargs):
+    kind = instance._meta.get_field("item").related_model.contactcenter_kind
+    reindex(kind, [instance.item_id])
+
+
+def _on_organisation(sender, instance, **kwargs):
+    reindex(KnowledgeKind.ORGANISATION, [instance.pk])
+    points_changed(instance.escalation_points.published().values_list("pk", flat=True))
+
+
+def _on_organisation_deleted(sender, instance, **kwargs):
+    remove(KnowledgeKind.ORGANISATION, [instance.pk])
+
+
+def _on_line_code(sender, instance, **kwargs):
+    points_changed(instance.escalation_points.published().values_list("pk", flat=True))
+
+
+def connect_signals() -> None:
+    uid = "knowledge.search_index"
+    published.connect(_on_point, sender=EscalationPoint, dispatch_uid=f"{uid}.published")
+    unpublished.connect(_on_point, sender=EscalationPoint, dispatch_uid=f"{uid}.unpublished")
+    post_delete.connect(_on_point, sender=EscalationPoint, dispatch_uid=f"{uid}.point_deleted")
+    for kind, model in ITEM_KINDS.items():
+        link_model = model._meta.get_field("escalation_point_links").related_model
+        post_save.connect(_on_link, sender=link_model, dispatch_uid=f"{uid}.{kind}.link")
+        post_delete.connect(_on_link, sender=link_model, dispatch_uid=f"{uid}.{kind}.unlink")
+    for kind, model in PAGE_KINDS.items():
+        page_published.connect(_on_page, sender=model, dispatch_uid=f"{uid}.{kind}.published")
+        page_unpublished.connect(_on_page, sender=model, dispatch_uid=f"{uid}.{kind}.unpublished")
+        post_page_move.connect(_on_page, sender=model, dispatch_uid=f"{uid}.{kind}.moved")
+    post_delete.connect(_on_page_deleted, sender=Page, dispatch_uid=f"{uid}.page_deleted")
+    post_save.connect(_on_question, sender=Question, dispatch_uid=f"{uid}.question")
+    post_delete.connect(_on_question, sender=Question, dispatch_uid=f"{uid}.question_deleted")
+    post_save.connect(_on_organisation, sender=Organisation, dispatch_uid=f"{uid}.organisation")
+    post_delete.connect(
+        _on_organisation_deleted, sender=Organisation, dispatch_uid=f"{uid}.organisation_deleted"
+    )
+    post_save.connect(_on_line_code, sender=LineCode, dispatch_uid=f"{uid}.line_code")
