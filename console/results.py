@@ -56,8 +56,10 @@ def point_row(point: EscalationPoint, context: dict, now: datetime) -> PointRow:
         state = "Geen telefoon: enkel e-mail"
     elif availability.possible:
         until = availability.closes_at
-        state = f"Doorschakelen kan nu, tot {until_label(until, now)}" if until else (
-            "Doorschakelen kan nu"
+        state = (
+            f"Doorschakelen kan nu, tot {until_label(until, now)}"
+            if until
+            else ("Doorschakelen kan nu")
         )
     elif availability.next_possible_at:
         state = f"Nu niet: weer vanaf {moment_label(availability.next_possible_at, now)}"
@@ -92,4 +94,3 @@ def result_rows(result: SearchResult, now: datetime | None = None) -> dict:
             for item in result.items
         ],
     }
-

@@ -6,9 +6,9 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from console.results import result_rows
 from core.ids import is_row_id
 from core.text import MAX_QUERY_LENGTH, clean_text
-from console.results import result_rows
 from knowledge.search import search
 from knowledge.services import (
     get_item,

@@ -111,7 +111,7 @@ def groups_of(texts: list[str]) -> list[Group]:
 def _vocabulary(all_words: list[Word]) -> tuple[dict[str, list[str]], list[str]]:
     """({stem: indexed words}, completions of the last word) in one query."""
     stems = sorted({stem(word.text) for word in all_words})
-    sql = ["SELECT word, stem, 0 FROM knowledge_searchword WHERE stem IN (%s)" % _marks(stems)]
+    sql = [f"SELECT word, stem, 0 FROM knowledge_searchword WHERE stem IN ({_marks(stems)})"]
     params: list = list(stems)
     completing = [
         word for word in all_words if word.completes and len(word.text) >= MIN_COMPLETION_LENGTH
@@ -146,8 +146,8 @@ def _corrections(uncertain: list[Word]) -> dict[str, list[str]]:
         return {}
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT word FROM knowledge_searchword WHERE word IN (%s) "
-            "ORDER BY frequency DESC, word" % _marks(candidates),
+            f"SELECT word FROM knowledge_searchword WHERE word IN ({_marks(candidates)}) "
+            "ORDER BY frequency DESC, word",
             candidates,
         )
         found = [row[0] for row in cursor.fetchall()]
@@ -245,7 +245,8 @@ def ranked_rows(
     else:
         source = f"{FTS_TABLE} JOIN knowledge_searchentry AS e ON e.id = {FTS_TABLE}.rowid"
         matches = f"{FTS_TABLE} MATCH %s"
-        is_exact = f"({FTS_TABLE}.rowid IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s)) DESC"
+        exact_rows = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        is_exact = f"({FTS_TABLE}.rowid IN ({exact_rows})) DESC"
         rank = f"bm25({FTS_TABLE}, 10.0, 4.0, 2.0, 1.0)"
         rank_params = []
     sql = (
@@ -340,7 +341,8 @@ def search_points(
     filters = Filters(line=line, organisation=organisation, lines_first=tuple(lines_first))
     groups = _groups(query)
     if groups:
-        ids = [row[1] for row in ranked_rows(groups, points=True, filters=filters, limit=limit, offset=offset)]
+        rows = ranked_rows(groups, points=True, filters=filters, limit=limit, offset=offset)
+        ids = [row[1] for row in rows]
     else:
         ids = _by_title(filters, limit=limit, offset=offset)
     found = shown_points(ids)

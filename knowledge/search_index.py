@@ -59,7 +59,7 @@ class Document:
             kind=self.kind,
             object_id=self.object_id,
             title=self.title[:255],
-            snippet=self.snippet,
+            snippet=self.snippet[:255],
             point_ids=bars(self.point_ids),
             line_codes=bars(self.line_codes),
             organisations=bars(self.organisations),
@@ -174,7 +174,12 @@ def page_documents(kind: KnowledgeKind, page_ids=None):
             object_id=page.pk,
             title=page.title,
             snippet=snippet(page.intro, page.search_description, plain_text(page.body)),
-            texts=(page.title, "", joined(page.intro, page.search_description), joined(*long_texts)),
+            texts=(
+                page.title,
+                "",
+                joined(page.intro, page.search_description),
+                joined(*long_texts),
+            ),
             point_ids=_point_ids(page),
         )
 
@@ -268,7 +273,8 @@ def _write_full_text(entries: list[SearchEntry], batch: list[Document]) -> None:
             )
         else:
             cursor.executemany(
-                f"INSERT OR REPLACE INTO {FTS_TABLE} (rowid, a, b, c, d) VALUES (%s, %s, %s, %s, %s)",
+                f"INSERT OR REPLACE INTO {FTS_TABLE} (rowid, a, b, c, d) "
+                "VALUES (%s, %s, %s, %s, %s)",
                 [(pk, *(stems(text) for text in texts)) for pk, *texts in rows],
             )
 
@@ -361,8 +367,8 @@ def items_showing(point_ids) -> dict[str, set[int]]:
     listed = Q()
     for pk in point_ids:
         listed |= Q(point_ids__contains=f"|{pk}|")
-    for kind, object_id in SearchEntry.objects.exclude(kind=POINT).filter(listed).values_list(
-        "kind", "object_id"
+    for kind, object_id in (
+        SearchEntry.objects.exclude(kind=POINT).filter(listed).values_list("kind", "object_id")
     ):
         found.setdefault(kind, set()).add(object_id)
     return found

@@ -9,9 +9,10 @@ from knowledge.search_index import rebuild
 
 
 class Command(BaseCommand):
-    help = "Bouwt de zoekindex van de contactcentersite opnieuw op (escalatiepunten en kennisitems)."
+    help = "Bouwt de zoekindex van de contactcentersite opnieuw op (punten en kennisitems)."
 
     def handle(self, *args, **options):
         started = monotonic()
         rows = rebuild()
-        self.stdout.write(f"Zoekindex opnieuw opgebouwd: {rows} items in {monotonic() - started:.1f} s.")
+        seconds = monotonic() - started
+        self.stdout.write(f"Zoekindex opnieuw opgebouwd: {rows} items in {seconds:.1f} s.")
