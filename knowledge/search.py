@@ -13,7 +13,7 @@ queries does not depend on the number of results.
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
 
 from core.text import MAX_QUERY_TERMS, search_terms
@@ -23,7 +23,7 @@ from knowledge.search_words import stem, typo_neighbours, words
 from points.models import EscalationPoint
 from reference.models import Organisation
 
-MAX_COMPLETIONS = 40  # words the last, unfinished word may stand for
+MAX_COMPLETIONS = 20  # words the last, unfinished word may stand for
 MAX_CORRECTIONS = 10  # words one typo away that a word may stand for
 MIN_COMPLETION_LENGTH = 2
 MAX_LIMIT = 200
@@ -181,15 +181,20 @@ def _marks(values) -> str:
     return ", ".join(["%s"] * len(values))
 
 
-def _full_text_query(groups: list[Group], *, loose: bool) -> str:
-    """PostgreSQL: a `to_tsquery('dutch', …)` text; SQLite: an FTS5 MATCH expression of
-    stems. Words hold letters and digits only, so neither reads them as syntax."""
+def _full_text_query(groups: list[Group], *, loose: bool, weights: str = "") -> str:
+    """PostgreSQL: a `to_tsquery('dutch', …)` text (`weights` 'AB': in those parts only);
+    SQLite: an FTS5 MATCH expression of stems. Words hold letters and digits only, so
+    neither reads them as syntax."""
     postgresql = connection.vendor == "postgresql"
     and_, or_ = (" & ", " | ") if postgresql else (" AND ", " OR ")
+    label = f":{weights}" if weights else ""
 
     def term(word: Word) -> str:
         texts = set(word.exact) | (set(word.loose) if loose else set())
-        terms = sorted(texts) if postgresql else sorted({f'"{stem(text)}"' for text in texts})
+        if postgresql:
+            terms = sorted(f"{text}{label}" for text in texts)
+        else:
+            terms = sorted({f'"{stem(text)}"' for text in texts})
         return "(" + or_.join(terms) + ")"
 
     def alternative(option: list[Word]) -> str:
@@ -212,18 +217,29 @@ class Filters:
                 params.append(f"|{value.lower()}|")
         return sql, params
 
-    def order(self) -> tuple[list[str], list]:
-        """R20: rows on the agent's own lines first."""
+    def own_lines(self) -> tuple[str, list]:
+        """R20: the condition 'on one of the agent's own lines' ('' without lines)."""
         codes = [code.lower() for code in self.lines_first if code]
         if not codes:
-            return [], []
+            return "", []
         own = " OR ".join(f"{_contains('line_codes')} > 0" for _ in codes)
-        return [f"CASE WHEN {own} THEN 0 ELSE 1 END"], [f"|{code}|" for code in codes]
+        return f"({own})", [f"|{code}|" for code in codes]
+
+    def order(self) -> tuple[list[str], list]:
+        """R20: rows on the agent's own lines first."""
+        own, params = self.own_lines()
+        return ([f"CASE WHEN {own} THEN 0 ELSE 1 END"], params) if own else ([], [])
 
 
 def _contains(column: str) -> str:
     function = "strpos" if connection.vendor == "postgresql" else "instr"
     return f"{function}(e.{column}, %s)"
+
+
+RESULT_COLUMNS = "e.kind, e.object_id, e.title, e.snippet, e.point_ids"
+# PostgreSQL ranks at most this many candidates per way of matching (plus offset and limit),
+# so a word found in thousands of rows costs no more than a rare one.
+CANDIDATES = 200
 
 
 def ranked_rows(
@@ -233,31 +249,76 @@ def ranked_rows(
     knowledge items. One query."""
     loose, exact = (_full_text_query(groups, loose=flag) for flag in (True, False))
     where, where_params = filters.where()
-    order, order_params = filters.order()
     where.append("e.kind = %s" if points else "e.kind <> %s")
     where_params.append(POINT)
     if connection.vendor == "postgresql":
-        source = "knowledge_searchentry AS e"
-        matches = "e.document @@ to_tsquery('dutch', %s)"
-        is_exact = "(e.document @@ to_tsquery('dutch', %s)) DESC"
-        rank = "ts_rank(e.document, to_tsquery('dutch', %s)) DESC"
-        rank_params = [loose]
+        titles = _full_text_query(groups, loose=False, weights="AB")
+        sql, params = _postgresql_sql(
+            (titles, loose, exact), where, where_params, filters, limit + offset
+        )
     else:
-        source = f"{FTS_TABLE} JOIN knowledge_searchentry AS e ON e.id = {FTS_TABLE}.rowid"
-        matches = f"{FTS_TABLE} MATCH %s"
-        exact_rows = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-        is_exact = f"({FTS_TABLE}.rowid IN ({exact_rows})) DESC"
-        rank = f"bm25({FTS_TABLE}, 10.0, 4.0, 2.0, 1.0)"
-        rank_params = []
-    sql = (
-        f"SELECT e.kind, e.object_id, e.title, e.snippet, e.point_ids FROM {source} "
-        f"WHERE {' AND '.join([matches, *where])} "
-        f"ORDER BY {', '.join([*order, is_exact, rank, 'e.title', 'e.id'])} LIMIT %s OFFSET %s"
-    )
-    params = [loose, *where_params, *order_params, exact, *rank_params, limit, offset]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        sql, params = _sqlite_sql(loose, exact, where, where_params, filters)
+    with transaction.atomic(), connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            # A LIMIT tempts the planner into scanning the table row by row, reading every
+            # large vector; the GIN indexes find the candidates without reading any.
+            cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
         return cursor.fetchall()
+
+
+def _postgresql_sql(queries, where, where_params, filters: Filters, needed: int):
+    """Candidates through the GIN indexes, each way at most CANDIDATES (+ what the page
+    needs): the words as typed in titles, terms and organisations, any of their forms in
+    the heading (those and the short texts), any of their forms anywhere, and on the agent's
+    own lines. Only the candidates are ranked, on the small `heading` vector; the large
+    `document` vector is never read row by row."""
+    titles, loose, exact = queries
+    own, own_params = filters.own_lines()
+    ways = [("heading", titles, [], []), ("heading", loose, [], []), ("document", loose, [], [])]
+    if own:
+        ways.append(("document", loose, [own], own_params))
+    parts, params = [], []
+    for column, text, extra, extra_params in ways:
+        conditions = [f"e.{column} @@ to_tsquery('dutch', %s)", *where, *extra]
+        parts.append(
+            f"(SELECT e.id FROM knowledge_searchentry AS e WHERE {' AND '.join(conditions)} "
+            "LIMIT %s)"
+        )
+        params += [text, *where_params, *extra_params, CANDIDATES + needed]
+    first, first_params = filters.order()
+    order = [
+        *first,
+        "(e.heading @@ to_tsquery('dutch', %s)) DESC",
+        "ts_rank(e.heading, to_tsquery('dutch', %s)) DESC",
+        "e.title",
+        "e.id",
+    ]
+    sql = (
+        f"WITH candidates AS ({' UNION '.join(parts)}) "
+        f"SELECT {RESULT_COLUMNS} FROM knowledge_searchentry AS e "
+        f"JOIN candidates ON candidates.id = e.id ORDER BY {', '.join(order)}"
+    )
+    return sql, [*params, *first_params, exact, loose]
+
+
+def _sqlite_sql(loose, exact, where, where_params, filters: Filters):
+    """FTS5 ranks every match with bm25, weighing title, terms, short and long texts."""
+    own, own_params = filters.order()
+    exact_rows = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    order = [
+        *own,
+        f"({FTS_TABLE}.rowid IN ({exact_rows})) DESC",
+        f"bm25({FTS_TABLE}, 10.0, 4.0, 2.0, 1.0)",
+        "e.title",
+        "e.id",
+    ]
+    sql = (
+        f"SELECT {RESULT_COLUMNS} FROM {FTS_TABLE} "
+        f"JOIN knowledge_searchentry AS e ON e.id = {FTS_TABLE}.rowid "
+        f"WHERE {' AND '.join([f'{FTS_TABLE} MATCH %s', *where])} ORDER BY {', '.join(order)}"
+    )
+    return sql, [loose, *where_params, *own_params, exact]
 
 
 # --- Points as the console and the API show them ---------------------------------------------

@@ -6,7 +6,8 @@ published, whether a background worker runs or not. Drafts are never indexed (R2
 Each row has four texts by weight: A the title, B search terms and organisations'
 abbreviations and full names, C short texts (intro, answer, instructions, content), D long
 texts (bodies). PostgreSQL keeps them as one weighted `tsvector` (`dutch` configuration) in
-the column `document`; SQLite as Python-stemmed words in the FTS5 table
+the columns `heading` (A-C, for ranking) and `document` (A-D, for matching); SQLite as
+Python-stemmed words in the FTS5 table
 `knowledge_searchentry_fts`. The vocabulary (`SearchWord`) holds every indexed word with its
 stem. `rebuild()` (`manage.py rebuild_search_index`) rebuilds it all in bulk.
 """
@@ -37,6 +38,8 @@ SNIPPET_LENGTH = 200
 # Long texts are indexed up to this many characters: enough for the words that matter, and a
 # bound on the size of a row's full text.
 MAX_TEXT_LENGTH = 20_000
+# What ranking reads on PostgreSQL (weights A-C) stays small enough to be stored inline.
+MAX_HEADING_LENGTH = 1_000
 BATCH_SIZE = 1000
 FTS_TABLE = "knowledge_searchentry_fts"
 
@@ -257,26 +260,54 @@ def _chunks(items, size: int = BATCH_SIZE):
         yield chunk
 
 
-def _write_full_text(entries: list[SearchEntry], batch: list[Document]) -> None:
-    rows = [(entry.pk, *document.texts) for entry, document in zip(entries, batch, strict=True)]
+ENTRY_COLUMNS = ("kind", "object_id", "title", "snippet", "point_ids", "line_codes", "organisations")
+
+
+def _insert_postgresql(batch: list[Document]) -> None:
+    """One statement per batch: the rows with their weighted vectors, stemmed by PostgreSQL's
+    `dutch` configuration. `heading` holds weights A-C (small: ranking reads it for every
+    candidate), `document` adds D (matching only, through its GIN index)."""
+    rows = []
+    for document in batch:
+        entry = document.entry()
+        a, b, c, d = document.texts
+        rows.append(
+            (
+                *(getattr(entry, column) for column in ENTRY_COLUMNS),
+                a[:MAX_HEADING_LENGTH],
+                b[:MAX_HEADING_LENGTH],
+                c[:MAX_HEADING_LENGTH],
+                d,
+            )
+        )
+    columns = ", ".join(ENTRY_COLUMNS)
+    marks = "(" + ", ".join(["%s"] * (len(ENTRY_COLUMNS) + 4)) + ")"
+    weighted = " || ".join(
+        f"setweight(to_tsvector('dutch', v.{column}), '{column.upper()}')" for column in "abc"
+    )
     with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(rows))
-            cursor.execute(
-                "UPDATE knowledge_searchentry AS e SET document = "
-                + " || ".join(
-                    f"setweight(to_tsvector('dutch', v.{column}), '{column.upper()}')"
-                    for column in "abcd"
-                )
-                + f" FROM (VALUES {values}) AS v(id, a, b, c, d) WHERE e.id = v.id",
-                [value for row in rows for value in row],
-            )
-        else:
-            cursor.executemany(
-                f"INSERT OR REPLACE INTO {FTS_TABLE} (rowid, a, b, c, d) "
-                "VALUES (%s, %s, %s, %s, %s)",
-                [(pk, *(stems(text) for text in texts)) for pk, *texts in rows],
-            )
+        cursor.execute(
+            f"INSERT INTO knowledge_searchentry ({columns}, heading, document) "
+            f"SELECT {', '.join(f'v.{column}' for column in ENTRY_COLUMNS)}, x.heading, "
+            "x.heading || setweight(to_tsvector('dutch', v.d), 'D') "
+            f"FROM (VALUES {', '.join([marks] * len(rows))}) AS v({columns}, a, b, c, d) "
+            f"CROSS JOIN LATERAL (SELECT {weighted} AS heading) AS x",
+            [value for row in rows for value in row],
+        )
+
+
+def _insert_sqlite(batch: list[Document]) -> None:
+    """The rows, then their Python-stemmed texts in the FTS5 table (rowid = the row's id)."""
+    entries = SearchEntry.objects.bulk_create([document.entry() for document in batch])
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT OR REPLACE INTO {FTS_TABLE} (rowid, a, b, c, d) "
+            "VALUES (%s, %s, %s, %s, %s)",
+            [
+                (entry.pk, *(stems(text) for text in document.texts))
+                for entry, document in zip(entries, batch, strict=True)
+            ],
+        )
 
 
 def _remove_full_text(entry_ids: list[int]) -> None:
@@ -291,9 +322,9 @@ def _write(documents_to_write, words_seen: Counter | None = None) -> None:
     """Insert rows for these documents (their old rows are gone) with their full text, and
     count their words (`words_seen`) or add new ones to the vocabulary."""
     new_words: Counter = Counter() if words_seen is None else words_seen
+    insert = _insert_postgresql if connection.vendor == "postgresql" else _insert_sqlite
     for batch in _chunks(documents_to_write):
-        entries = SearchEntry.objects.bulk_create([document.entry() for document in batch])
-        _write_full_text(entries, batch)
+        insert(batch)
         for document in batch:
             new_words.update(set(words(" ".join(document.texts))))
     if words_seen is None and new_words:
@@ -337,7 +368,19 @@ def rebuild() -> int:
         for kind in ITEM_DOCUMENTS:
             _write(documents(kind, facets=facets), counts)
         _add_words(counts)
+        _tidy_after_bulk()
         return SearchEntry.objects.count()
+
+
+def _tidy_after_bulk() -> None:
+    """PostgreSQL: move the GIN indexes' pending entries into the indexes proper and refresh
+    the planner's statistics, so the first searches after a rebuild are as fast as later
+    ones."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            for index in ("knowledge_searchentry_heading", "knowledge_searchentry_document"):
+                cursor.execute("SELECT gin_clean_pending_list(%s::regclass)", [index])
+            cursor.execute("ANALYZE knowledge_searchentry, knowledge_searchword")
 
 
 def _remove_full_text_all() -> None:

@@ -21,14 +21,18 @@ MAX_TYPO_LENGTH = 30
 TYPO_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 _WORD = re.compile(r"[^\W_]+")
+# Combining marks (accents) after NFKD decomposition.
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _TAG = re.compile(r"<[^>]*>")
 _stemmer = snowballstemmer.stemmer("dutch")
 
 
 def fold(text: str) -> str:
     """Lower case without accents: 'Één Jachtverlof' -> 'een jachtverlof'."""
-    decomposed = unicodedata.normalize("NFKD", text or "")
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).casefold()
+    text = text or ""
+    if text.isascii():
+        return text.lower()
+    return _COMBINING.sub("", unicodedata.normalize("NFKD", text)).casefold()
 
 
 def words(text: str) -> list[str]:

@@ -3,17 +3,22 @@
 from django.db import migrations, models
 
 # The full text of the agents' search index, for each database its own (knowledge.search_index):
-# PostgreSQL a weighted tsvector column with a GIN index (Dutch stemming), SQLite an FTS5
-# table of words stemmed in Python. Fill it with `manage.py rebuild_search_index`.
+# PostgreSQL stored, weighted tsvector columns with GIN indexes (Dutch stemming): `heading`
+# (title, terms, short texts: small, for ranking) and `document` (everything, for matching);
+# SQLite an FTS5 table of words stemmed in Python. Fill it with `manage.py rebuild_search_index`.
 POSTGRESQL = [
+    "ALTER TABLE knowledge_searchentry ADD COLUMN heading tsvector NOT NULL DEFAULT ''",
     "ALTER TABLE knowledge_searchentry ADD COLUMN document tsvector NOT NULL DEFAULT ''",
+    "CREATE INDEX knowledge_searchentry_heading ON knowledge_searchentry USING gin (heading)",
     "CREATE INDEX knowledge_searchentry_document ON knowledge_searchentry USING gin (document)",
     "CREATE INDEX knowledge_searchword_prefix ON knowledge_searchword (word varchar_pattern_ops)",
 ]
 POSTGRESQL_REVERSE = [
     "DROP INDEX IF EXISTS knowledge_searchword_prefix",
     "DROP INDEX IF EXISTS knowledge_searchentry_document",
+    "DROP INDEX IF EXISTS knowledge_searchentry_heading",
     "ALTER TABLE knowledge_searchentry DROP COLUMN IF EXISTS document",
+    "ALTER TABLE knowledge_searchentry DROP COLUMN IF EXISTS heading",
 ]
 SQLITE = [
     "CREATE VIRTUAL TABLE knowledge_searchentry_fts USING fts5("
