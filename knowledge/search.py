@@ -11,15 +11,16 @@ queries does not depend on the number of results.
 """
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from django.db import connection, transaction
+from django.db import connection
 from django.db.models import Exists, OuterRef
 
 from core.text import MAX_QUERY_TERMS, search_terms
 from knowledge.models import KnowledgeKind
 from knowledge.search_index import FTS_TABLE, POINT
-from knowledge.search_words import stem, typo_neighbours, words
+from knowledge.search_words import filter_token, stem, typo_neighbours, words
 from points.models import EscalationPoint
 from reference.models import Organisation
 
@@ -72,8 +73,13 @@ def query_words(query: str) -> list[str]:
 
 def _organisation_names() -> list[tuple[tuple[str, ...], tuple[str, ...]]]:
     """(abbreviation words, full name words) of every organisation, in one query."""
+    return _folded_names(tuple(Organisation.objects.values_list("abbreviation", "name")))
+
+
+@lru_cache(maxsize=4)
+def _folded_names(rows: tuple[tuple[str, str], ...]):
     names = []
-    for abbreviation, name in Organisation.objects.values_list("abbreviation", "name"):
+    for abbreviation, name in rows:
         short, full = tuple(words(abbreviation)), tuple(words(name))
         if short and full and short != full:
             names.append((short, full))
@@ -144,11 +150,15 @@ def _corrections(uncertain: list[Word]) -> dict[str, list[str]]:
     candidates = sorted(set().union(*neighbours.values())) if neighbours else []
     if not candidates:
         return {}
+    if connection.vendor == "postgresql":
+        among, params = "= ANY(%s)", [candidates]
+    else:
+        among, params = f"IN ({_marks(candidates)})", candidates
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT word FROM knowledge_searchword WHERE word IN ({_marks(candidates)}) "
+            f"SELECT word FROM knowledge_searchword WHERE word {among} "
             "ORDER BY frequency DESC, word",
-            candidates,
+            params,
         )
         found = [row[0] for row in cursor.fetchall()]
     return {
@@ -205,30 +215,10 @@ def _full_text_query(groups: list[Group], *, loose: bool, weights: str = "") -> 
 
 @dataclass(frozen=True)
 class Filters:
+    points: bool = True  # points, or knowledge items
     line: str = ""
     organisation: str = ""
     lines_first: tuple[str, ...] = ()
-
-    def where(self) -> tuple[list[str], list]:
-        sql, params = [], []
-        for column, value in (("line_codes", self.line), ("organisations", self.organisation)):
-            if value:
-                sql.append(f"{_contains(column)} > 0")
-                params.append(f"|{value.lower()}|")
-        return sql, params
-
-    def own_lines(self) -> tuple[str, list]:
-        """R20: the condition 'on one of the agent's own lines' ('' without lines)."""
-        codes = [code.lower() for code in self.lines_first if code]
-        if not codes:
-            return "", []
-        own = " OR ".join(f"{_contains('line_codes')} > 0" for _ in codes)
-        return f"({own})", [f"|{code}|" for code in codes]
-
-    def order(self) -> tuple[list[str], list]:
-        """R20: rows on the agent's own lines first."""
-        own, params = self.own_lines()
-        return ([f"CASE WHEN {own} THEN 0 ELSE 1 END"], params) if own else ([], [])
 
 
 def _contains(column: str) -> str:
@@ -237,77 +227,77 @@ def _contains(column: str) -> str:
 
 
 RESULT_COLUMNS = "e.kind, e.object_id, e.title, e.snippet, e.point_ids"
-# PostgreSQL ranks at most this many candidates per way of matching (plus offset and limit),
-# so a word found in thousands of rows costs no more than a rare one.
-CANDIDATES = 200
+# PostgreSQL ranks at most this many candidates (plus offset and limit), so a word found in
+# thousands of rows costs little more than a rare one.
+CANDIDATES = 60
 
 
-def ranked_rows(
-    groups: list[Group], *, points: bool, filters: Filters, limit: int, offset: int = 0
-) -> list[tuple]:
+def ranked_rows(groups: list[Group], *, filters: Filters, limit: int, offset: int = 0):
     """(kind, object_id, title, snippet, point_ids) of the best matching rows: points, or
     knowledge items. One query."""
     loose, exact = (_full_text_query(groups, loose=flag) for flag in (True, False))
-    where, where_params = filters.where()
-    where.append("e.kind = %s" if points else "e.kind <> %s")
-    where_params.append(POINT)
     if connection.vendor == "postgresql":
         titles = _full_text_query(groups, loose=False, weights="AB")
-        sql, params = _postgresql_sql(
-            (titles, loose, exact), where, where_params, filters, limit + offset
-        )
+        sql, params = _postgresql_sql(titles, loose, exact, filters, limit + offset)
     else:
-        sql, params = _sqlite_sql(loose, exact, where, where_params, filters)
-    with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # A LIMIT tempts the planner into scanning the table row by row, reading every
-            # large vector; the GIN indexes find the candidates without reading any.
-            cursor.execute("SET LOCAL enable_seqscan = off")
+        sql, params = _sqlite_sql(loose, exact, filters)
+    with connection.cursor() as cursor:
         cursor.execute(f"{sql} LIMIT %s OFFSET %s", [*params, limit, offset])
         return cursor.fetchall()
 
 
-def _postgresql_sql(queries, where, where_params, filters: Filters, needed: int):
-    """Candidates through the GIN indexes, each way at most CANDIDATES (+ what the page
-    needs): the words as typed in titles, terms and organisations, any of their forms in
-    the heading (those and the short texts), any of their forms anywhere, and on the agent's
-    own lines. Only the candidates are ranked, on the small `heading` vector; the large
+def _postgresql_sql(titles: str, loose: str, exact: str, filters: Filters, needed: int):
+    """Candidates through the GIN indexes (`knowledge_search_candidates`, migration 0005), in
+    order of preference until there are CANDIDATES (+ what the page needs): on the agent's
+    own lines (R20), the words as typed in titles, terms and organisations, any of their
+    forms in the heading (those and the short texts), any of their forms anywhere. Kind,
+    line and organisation are made-up words in the vectors, so the index applies those
+    filters too. Only the candidates are ranked, on the small `heading` vector; the large
     `document` vector is never read row by row."""
-    titles, loose, exact = queries
-    own, own_params = filters.own_lines()
-    ways = [("heading", titles, [], []), ("heading", loose, [], []), ("document", loose, [], [])]
-    if own:
-        ways.append(("document", loose, [own], own_params))
-    parts, params = [], []
-    for column, text, extra, extra_params in ways:
-        conditions = [f"e.{column} @@ to_tsquery('dutch', %s)", *where, *extra]
-        parts.append(
-            f"(SELECT e.id FROM knowledge_searchentry AS e WHERE {' AND '.join(conditions)} "
-            "LIMIT %s)"
-        )
-        params += [text, *where_params, *extra_params, CANDIDATES + needed]
-    first, first_params = filters.order()
+    required = [filter_token("soort", POINT if filters.points else "item")]
+    if filters.line:
+        required.append(filter_token("lijn", filters.line))
+    if filters.organisation:
+        required.append(filter_token("org", filters.organisation))
+    own = " | ".join(filter_token("lijn", code) for code in filters.lines_first if code)
+
+    def where(text: str) -> str:
+        return " & ".join([f"({text})", *required])
+
     order = [
-        *first,
         "(e.heading @@ to_tsquery('dutch', %s)) DESC",
         "ts_rank(e.heading, to_tsquery('dutch', %s)) DESC",
         "e.title",
         "e.id",
     ]
+    order_params = [exact, loose]
+    if own:
+        order.insert(0, "(e.heading @@ to_tsquery('dutch', %s)) DESC")
+        order_params.insert(0, own)
     sql = (
-        f"WITH candidates AS ({' UNION '.join(parts)}) "
         f"SELECT {RESULT_COLUMNS} FROM knowledge_searchentry AS e "
-        f"JOIN candidates ON candidates.id = e.id ORDER BY {', '.join(order)}"
+        "WHERE e.id = ANY(ARRAY(SELECT knowledge_search_candidates("
+        "to_tsquery('dutch', %s), to_tsquery('dutch', %s), to_tsquery('dutch', %s), %s))) "
+        f"ORDER BY {', '.join(order)}"
     )
-    return sql, [*params, *first_params, exact, loose]
+    params = [where(titles), where(loose), own or None, CANDIDATES + needed]
+    return sql, params + order_params
 
 
-def _sqlite_sql(loose, exact, where, where_params, filters: Filters):
+def _sqlite_sql(loose: str, exact: str, filters: Filters):
     """FTS5 ranks every match with bm25, weighing title, terms, short and long texts."""
-    own, own_params = filters.order()
+    where, params = ["e.kind = %s" if filters.points else "e.kind <> %s"], [POINT]
+    for column, value in (("line_codes", filters.line), ("organisations", filters.organisation)):
+        if value:
+            where.append(f"{_contains(column)} > 0")
+            params.append(f"|{value.lower()}|")
+    codes = [code.lower() for code in filters.lines_first if code]
+    order, order_params = [], []
+    if codes:
+        own = " OR ".join(f"{_contains('line_codes')} > 0" for _ in codes)
+        order, order_params = [f"CASE WHEN {own} THEN 0 ELSE 1 END"], [f"|{c}|" for c in codes]
     exact_rows = f"SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
-    order = [
-        *own,
+    order += [
         f"({FTS_TABLE}.rowid IN ({exact_rows})) DESC",
         f"bm25({FTS_TABLE}, 10.0, 4.0, 2.0, 1.0)",
         "e.title",
@@ -318,7 +308,7 @@ def _sqlite_sql(loose, exact, where, where_params, filters: Filters):
         f"JOIN knowledge_searchentry AS e ON e.id = {FTS_TABLE}.rowid "
         f"WHERE {' AND '.join([f'{FTS_TABLE} MATCH %s', *where])} ORDER BY {', '.join(order)}"
     )
-    return sql, [loose, *where_params, *own_params, exact]
+    return sql, [loose, *params, *order_params, exact]
 
 
 # --- Points as the console and the API show them ---------------------------------------------
@@ -367,8 +357,8 @@ def search(
         return SearchResult(points=[], items=[], linked_points={})
     filters = Filters(line=line, organisation=organisation, lines_first=tuple(lines_first))
     limit = _limit(limit)
-    point_rows = ranked_rows(groups, points=True, filters=filters, limit=limit)
-    item_rows = ranked_rows(groups, points=False, filters=filters, limit=limit)
+    point_rows = ranked_rows(groups, filters=filters, limit=limit)
+    item_rows = ranked_rows(groups, filters=replace(filters, points=False), limit=limit)
     item_point_ids = {row[1]: _ids(row[4]) for row in item_rows}
     wanted = {row[1] for row in point_rows} | {pk for ids in item_point_ids.values() for pk in ids}
     found = shown_points(wanted)
@@ -402,7 +392,7 @@ def search_points(
     filters = Filters(line=line, organisation=organisation, lines_first=tuple(lines_first))
     groups = _groups(query)
     if groups:
-        rows = ranked_rows(groups, points=True, filters=filters, limit=limit, offset=offset)
+        rows = ranked_rows(groups, filters=filters, limit=limit, offset=offset)
         ids = [row[1] for row in rows]
     else:
         ids = _by_title(filters, limit=limit, offset=offset)

@@ -29,7 +29,7 @@ from knowledge.models import (
     SearchEntry,
     SearchWord,
 )
-from knowledge.search_words import plain_text, stem, stems, words
+from knowledge.search_words import filter_token, plain_text, stem, stems, words
 from points.models import EscalationPoint
 from reference.models import LineCode, Organisation
 
@@ -56,6 +56,13 @@ class Document:
     point_ids: list[int] = field(default_factory=list)
     line_codes: set[str] = field(default_factory=set)
     organisations: set[str] = field(default_factory=set)
+
+    def filter_tokens(self) -> str:
+        """Its kind, lines and organisations as made-up words (PostgreSQL filters)."""
+        tokens = [filter_token("soort", POINT if self.kind == POINT else "item")]
+        tokens += [filter_token("lijn", code) for code in sorted(self.line_codes)]
+        tokens += [filter_token("org", abbreviation) for abbreviation in sorted(self.organisations)]
+        return " ".join(tokens)
 
     def entry(self) -> SearchEntry:
         return SearchEntry(
@@ -260,13 +267,22 @@ def _chunks(items, size: int = BATCH_SIZE):
         yield chunk
 
 
-ENTRY_COLUMNS = ("kind", "object_id", "title", "snippet", "point_ids", "line_codes", "organisations")
+ENTRY_COLUMNS = (
+    "kind",
+    "object_id",
+    "title",
+    "snippet",
+    "point_ids",
+    "line_codes",
+    "organisations",
+)
 
 
 def _insert_postgresql(batch: list[Document]) -> None:
     """One statement per batch: the rows with their weighted vectors, stemmed by PostgreSQL's
     `dutch` configuration. `heading` holds weights A-C (small: ranking reads it for every
-    candidate), `document` adds D (matching only, through its GIN index)."""
+    candidate) and the filter tokens, `document` adds the long texts (D; matching only,
+    through its GIN index)."""
     rows = []
     for document in batch:
         entry = document.entry()
@@ -278,19 +294,21 @@ def _insert_postgresql(batch: list[Document]) -> None:
                 b[:MAX_HEADING_LENGTH],
                 c[:MAX_HEADING_LENGTH],
                 d,
+                document.filter_tokens(),
             )
         )
     columns = ", ".join(ENTRY_COLUMNS)
-    marks = "(" + ", ".join(["%s"] * (len(ENTRY_COLUMNS) + 4)) + ")"
+    marks = "(" + ", ".join(["%s"] * (len(ENTRY_COLUMNS) + 5)) + ")"
     weighted = " || ".join(
         f"setweight(to_tsvector('dutch', v.{column}), '{column.upper()}')" for column in "abc"
     )
+    weighted += " || setweight(to_tsvector('dutch', v.f), 'D')"
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO knowledge_searchentry ({columns}, heading, document) "
             f"SELECT {', '.join(f'v.{column}' for column in ENTRY_COLUMNS)}, x.heading, "
             "x.heading || setweight(to_tsvector('dutch', v.d), 'D') "
-            f"FROM (VALUES {', '.join([marks] * len(rows))}) AS v({columns}, a, b, c, d) "
+            f"FROM (VALUES {', '.join([marks] * len(rows))}) AS v({columns}, a, b, c, d, f) "
             f"CROSS JOIN LATERAL (SELECT {weighted} AS heading) AS x",
             [value for row in rows for value in row],
         )
@@ -301,8 +319,7 @@ def _insert_sqlite(batch: list[Document]) -> None:
     entries = SearchEntry.objects.bulk_create([document.entry() for document in batch])
     with connection.cursor() as cursor:
         cursor.executemany(
-            f"INSERT OR REPLACE INTO {FTS_TABLE} (rowid, a, b, c, d) "
-            "VALUES (%s, %s, %s, %s, %s)",
+            f"INSERT OR REPLACE INTO {FTS_TABLE} (rowid, a, b, c, d) VALUES (%s, %s, %s, %s, %s)",
             [
                 (entry.pk, *(stems(text) for text in document.texts))
                 for entry, document in zip(entries, batch, strict=True)

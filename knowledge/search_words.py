@@ -70,3 +70,9 @@ def typo_neighbours(word: str) -> set[str]:
     }
     inserts = {left + char + right for left, right in splits for char in TYPO_ALPHABET}
     return (deletes | transposes | substitutes | inserts) - {word}
+
+
+def filter_token(facet: str, value: str) -> str:
+    """A made-up word that stands for a facet of a row in PostgreSQL's full text, so that
+    the GIN index applies a filter too: ('lijn', 'WONEN') -> 'zzlijnwonen'."""
+    return f"zz{facet}{''.join(words(value))}"

@@ -12,8 +12,27 @@ POSTGRESQL = [
     "CREATE INDEX knowledge_searchentry_heading ON knowledge_searchentry USING gin (heading)",
     "CREATE INDEX knowledge_searchentry_document ON knowledge_searchentry USING gin (document)",
     "CREATE INDEX knowledge_searchword_prefix ON knowledge_searchword (word varchar_pattern_ops)",
+    # The candidates of a search, through the GIN indexes only (knowledge.search): with a
+    # LIMIT the planner would rather scan the table, reading every large vector.
+    """
+    CREATE FUNCTION knowledge_search_candidates(
+        titles tsquery, loose tsquery, own tsquery, wanted integer
+    ) RETURNS SETOF bigint LANGUAGE sql STABLE SET enable_seqscan = off AS $$
+        SELECT id FROM (
+            (SELECT e.id FROM knowledge_searchentry AS e
+             WHERE own IS NOT NULL AND e.document @@ (loose && own) LIMIT wanted)
+            UNION ALL
+            (SELECT e.id FROM knowledge_searchentry AS e WHERE e.heading @@ titles LIMIT wanted)
+            UNION ALL
+            (SELECT e.id FROM knowledge_searchentry AS e WHERE e.heading @@ loose LIMIT wanted)
+            UNION ALL
+            (SELECT e.id FROM knowledge_searchentry AS e WHERE e.document @@ loose LIMIT wanted)
+        ) AS ways LIMIT wanted
+    $$
+    """,
 ]
 POSTGRESQL_REVERSE = [
+    "DROP FUNCTION IF EXISTS knowledge_search_candidates(tsquery, tsquery, tsquery, integer)",
     "DROP INDEX IF EXISTS knowledge_searchword_prefix",
     "DROP INDEX IF EXISTS knowledge_searchentry_document",
     "DROP INDEX IF EXISTS knowledge_searchentry_heading",
