@@ -12,11 +12,12 @@ Python-stemmed words in the FTS5 table
 stem. `rebuild()` (`manage.py rebuild_search_index`) rebuilds it all in bulk.
 """
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection, transaction
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
@@ -64,16 +65,19 @@ class Document:
         tokens += [filter_token("org", abbreviation) for abbreviation in sorted(self.organisations)]
         return " ".join(tokens)
 
+    def columns(self) -> dict:
+        return {
+            "kind": self.kind,
+            "object_id": self.object_id,
+            "title": self.title[:255],
+            "snippet": self.snippet[:255],
+            "point_ids": bars(self.point_ids),
+            "line_codes": bars(self.line_codes),
+            "organisations": bars(self.organisations),
+        }
+
     def entry(self) -> SearchEntry:
-        return SearchEntry(
-            kind=self.kind,
-            object_id=self.object_id,
-            title=self.title[:255],
-            snippet=self.snippet[:255],
-            point_ids=bars(self.point_ids),
-            line_codes=bars(self.line_codes),
-            organisations=bars(self.organisations),
-        )
+        return SearchEntry(**self.columns())
 
 
 def bars(values) -> str:
@@ -132,104 +136,113 @@ def inherit(document: Document, facets: dict[int, Facets]) -> Document:
     return document
 
 
-def point_documents(point_ids=None):
-    points = (
-        EscalationPoint.objects.published()
-        .select_related("reporting_organisation")
-        .prefetch_related("line_codes")
-        .order_by("pk")
+def _rows(queryset, ids, *fields):
+    """Plain rows, not model instances: a rebuild reads tens of thousands."""
+    if ids is not None:
+        queryset = queryset.filter(pk__in=ids)
+    return queryset.order_by("pk").values_list(*fields).iterator(chunk_size=BATCH_SIZE)
+
+
+def point_documents(point_ids=None, facets: dict[int, Facets] | None = None):
+    if facets is None:
+        facets = point_facets(point_ids)
+    rows = _rows(
+        EscalationPoint.objects.published(),
+        point_ids,
+        "pk",
+        "editorial_title",
+        "public_title",
+        "instructions",
+        "content",
+        "search_terms",
+        "reporting_organisation__abbreviation",
+        "reporting_organisation__name",
     )
-    if point_ids is not None:
-        points = points.filter(pk__in=point_ids)
-    for point in points.iterator(chunk_size=BATCH_SIZE):
-        organisation = point.reporting_organisation
-        names = (organisation.abbreviation, organisation.name) if organisation else ()
+    for pk, title, public_title, instructions, content, terms, abbreviation, name in rows:
+        own = facets.get(pk, Facets(frozenset(), frozenset()))
         yield Document(
             kind=POINT,
-            object_id=point.pk,
-            title=point.editorial_title,
-            snippet=snippet(point.instructions, point.content),
+            object_id=pk,
+            title=title,
+            snippet=snippet(instructions, content),
             texts=(
-                joined(point.editorial_title, point.public_title),
-                joined(point.search_terms, *names),
-                joined(point.instructions, point.content),
+                joined(title, public_title),
+                joined(terms, abbreviation or "", name or ""),
+                joined(instructions, content),
                 "",
             ),
-            line_codes={line.code.lower() for line in point.line_codes.all()},
-            organisations={organisation.abbreviation.lower()} if organisation else set(),
+            line_codes=set(own.line_codes),
+            organisations=set(own.organisations),
         )
 
 
-def _linked(model) -> Prefetch:
+def linked_points(model, item_ids=None) -> dict[int, list[int]]:
+    """{item id: its published points in the editor's order} (tab Contactcenter), one query."""
     link_model = model._meta.get_field("escalation_point_links").related_model
-    links = link_model.objects.filter(point__live=True).order_by("sort_order", "pk")
-    return Prefetch("escalation_point_links", queryset=links.only("item_id", "point_id"))
+    links = link_model.objects.filter(point__live=True)
+    if item_ids is not None:
+        links = links.filter(item_id__in=item_ids)
+    linked: dict[int, list[int]] = {}
+    rows = links.order_by("item_id", "sort_order", "pk").values_list("item_id", "point_id")
+    for item_id, point_id in rows.iterator(chunk_size=10 * BATCH_SIZE):
+        linked.setdefault(item_id, []).append(point_id)
+    return linked
 
 
-def _point_ids(item) -> list[int]:
-    return [link.point_id for link in item.escalation_point_links.all()]
+PRODUCT_FIELDS = ("conditions", "procedure", "cost")
 
 
 def page_documents(kind: KnowledgeKind, page_ids=None):
     model = PAGE_KINDS[kind]
-    pages = model.objects.live().prefetch_related(_linked(model)).order_by("pk")
-    if page_ids is not None:
-        pages = pages.filter(pk__in=page_ids)
-    for page in pages.iterator(chunk_size=BATCH_SIZE):
-        long_texts = [plain_text(page.body)]
-        if kind == KnowledgeKind.PRODUCT:
-            long_texts += [plain_text(page.conditions), plain_text(page.procedure), page.cost]
+    linked = linked_points(model, page_ids)
+    extra = PRODUCT_FIELDS if kind == KnowledgeKind.PRODUCT else ()
+    fields = ("pk", "title", "intro", "search_description", "body", *extra)
+    rows = _rows(model.objects.live(), page_ids, *fields)
+    for pk, title, intro, description, body, *more in rows:
+        long_texts = [plain_text(body), *(plain_text(text) for text in more)]
         yield Document(
             kind=kind,
-            object_id=page.pk,
-            title=page.title,
-            snippet=snippet(page.intro, page.search_description, plain_text(page.body)),
-            texts=(
-                page.title,
-                "",
-                joined(page.intro, page.search_description),
-                joined(*long_texts),
-            ),
-            point_ids=_point_ids(page),
+            object_id=pk,
+            title=title,
+            snippet=snippet(intro, description, long_texts[0]),
+            texts=(title, "", joined(intro, description), joined(*long_texts)),
+            point_ids=linked.get(pk, []),
         )
 
 
 def question_documents(question_ids=None):
-    questions = Question.objects.prefetch_related(_linked(Question)).order_by("pk")
-    if question_ids is not None:
-        questions = questions.filter(pk__in=question_ids)
-    for question in questions.iterator(chunk_size=BATCH_SIZE):
+    linked = linked_points(Question, question_ids)
+    for pk, question, answer in _rows(Question.objects, question_ids, "pk", "question", "answer"):
         yield Document(
             kind=KnowledgeKind.QUESTION,
-            object_id=question.pk,
-            title=question.question,
-            snippet=snippet(question.answer),
-            texts=(question.question, "", joined(question.answer), ""),
-            point_ids=_point_ids(question),
+            object_id=pk,
+            title=question,
+            snippet=snippet(answer),
+            texts=(question, "", joined(answer), ""),
+            point_ids=linked.get(pk, []),
         )
 
 
 def organisation_documents(organisation_ids=None):
-    organisations = Organisation.objects.prefetch_related(
-        Prefetch(
-            "escalation_points",
-            queryset=EscalationPoint.objects.published()
-            .order_by("editorial_title", "pk")
-            .only("pk", "reporting_organisation_id"),
-            to_attr="published_points",
-        )
-    ).order_by("pk")
+    points = EscalationPoint.objects.published().exclude(reporting_organisation=None)
     if organisation_ids is not None:
-        organisations = organisations.filter(pk__in=organisation_ids)
-    for organisation in organisations.iterator(chunk_size=BATCH_SIZE):
+        points = points.filter(reporting_organisation__in=organisation_ids)
+    reporting: dict[int, list[int]] = {}
+    rows = points.order_by("editorial_title", "pk").values_list("reporting_organisation_id", "pk")
+    for organisation_id, point_id in rows:
+        reporting.setdefault(organisation_id, []).append(point_id)
+    fields = ("pk", "name", "abbreviation", "description")
+    for pk, name, abbreviation, description in _rows(
+        Organisation.objects, organisation_ids, *fields
+    ):
         yield Document(
             kind=KnowledgeKind.ORGANISATION,
-            object_id=organisation.pk,
-            title=organisation.name,
-            snippet=snippet(organisation.description),
-            texts=(organisation.name, organisation.abbreviation, "", organisation.description),
-            point_ids=[point.pk for point in organisation.published_points],
-            organisations={organisation.abbreviation.lower()},
+            object_id=pk,
+            title=name,
+            snippet=snippet(description),
+            texts=(name, abbreviation, "", description),
+            point_ids=reporting.get(pk, []),
+            organisations={abbreviation.lower()},
         )
 
 
@@ -243,7 +256,7 @@ ITEM_DOCUMENTS = {
 def documents(kind: str, ids=None, facets: dict[int, Facets] | None = None):
     """The documents of one kind (all, or those ids) as the database holds them now."""
     if kind == POINT:
-        yield from point_documents(ids)
+        yield from point_documents(ids, facets)
         return
     items = ITEM_DOCUMENTS[kind](ids)
     if facets is None:  # a few items: the facets of just their points, in one query
@@ -278,39 +291,44 @@ ENTRY_COLUMNS = (
 )
 
 
+HEADING_COLUMNS = ("a", "b", "c", "f")  # weights A, B, C and the filter tokens (D)
+
+
 def _insert_postgresql(batch: list[Document]) -> None:
-    """One statement per batch: the rows with their weighted vectors, stemmed by PostgreSQL's
-    `dutch` configuration. `heading` holds weights A-C (small: ranking reads it for every
-    candidate) and the filter tokens, `document` adds the long texts (D; matching only,
-    through its GIN index)."""
+    """One statement per batch, its rows as one JSON parameter: the rows with their
+    weighted vectors, stemmed by PostgreSQL's `dutch` configuration. `heading` holds weights
+    A-C (small: ranking reads it for every candidate) and the filter tokens, `document` adds
+    the long texts (D; matching only, through its GIN index)."""
     rows = []
     for document in batch:
-        entry = document.entry()
         a, b, c, d = document.texts
         rows.append(
-            (
-                *(getattr(entry, column) for column in ENTRY_COLUMNS),
-                a[:MAX_HEADING_LENGTH],
-                b[:MAX_HEADING_LENGTH],
-                c[:MAX_HEADING_LENGTH],
-                d,
-                document.filter_tokens(),
-            )
+            {
+                **document.columns(),
+                "a": a[:MAX_HEADING_LENGTH],
+                "b": b[:MAX_HEADING_LENGTH],
+                "c": c[:MAX_HEADING_LENGTH],
+                "d": d,
+                "f": document.filter_tokens(),
+            }
         )
-    columns = ", ".join(ENTRY_COLUMNS)
-    marks = "(" + ", ".join(["%s"] * (len(ENTRY_COLUMNS) + 5)) + ")"
-    weighted = " || ".join(
-        f"setweight(to_tsvector('dutch', v.{column}), '{column.upper()}')" for column in "abc"
+    names = ", ".join(ENTRY_COLUMNS)
+    types = ", ".join(
+        f"{name} {'integer' if name == 'object_id' else 'text'}"
+        for name in (*ENTRY_COLUMNS, "a", "b", "c", "d", "f")
     )
-    weighted += " || setweight(to_tsvector('dutch', v.f), 'D')"
+    heading = " || ".join(
+        f"setweight(to_tsvector('dutch', v.{column}), '{'D' if column == 'f' else column.upper()}')"
+        for column in HEADING_COLUMNS
+    )
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO knowledge_searchentry ({columns}, heading, document) "
-            f"SELECT {', '.join(f'v.{column}' for column in ENTRY_COLUMNS)}, x.heading, "
+            f"INSERT INTO knowledge_searchentry ({names}, heading, document) "
+            f"SELECT {', '.join(f'v.{name}' for name in ENTRY_COLUMNS)}, x.heading, "
             "x.heading || setweight(to_tsvector('dutch', v.d), 'D') "
-            f"FROM (VALUES {', '.join([marks] * len(rows))}) AS v({columns}, a, b, c, d, f) "
-            f"CROSS JOIN LATERAL (SELECT {weighted} AS heading) AS x",
-            [value for row in rows for value in row],
+            f"FROM json_to_recordset(%s::json) AS v({types}) "
+            f"CROSS JOIN LATERAL (SELECT {heading} AS heading) AS x",
+            [json.dumps(rows)],
         )
 
 

@@ -72,6 +72,7 @@ def typo_neighbours(word: str) -> set[str]:
     return (deletes | transposes | substitutes | inserts) - {word}
 
 
+@lru_cache(maxsize=10_000)
 def filter_token(facet: str, value: str) -> str:
     """A made-up word that stands for a facet of a row in PostgreSQL's full text, so that
     the GIN index applies a filter too: ('lijn', 'WONEN') -> 'zzlijnwonen'."""
