@@ -246,6 +246,24 @@ def test_r24_a_renamed_organisation_is_found_by_its_new_name(library):
     assert "Departement Omgeving" not in item_titles("departement")
 
 
+def test_r24_a_point_moved_to_another_organisation_moves_in_the_search(library):
+    create_or_update_point(
+        data={"status": "published", "reporting": {"organisation": "VMM"}},
+        point=library["bos"],
+        user=None,
+    )
+    found = {item.title: item.point_ids for item in search("bosbeheer").items}
+    assert point_titles("OMG bosbeheer") == []
+    assert point_titles("Vlaamse Milieumaatschappij") == [BOS]
+    vmm = search("Vlaamse Milieumaatschappij").items
+    assert [(item.title, item.point_ids) for item in vmm] == [
+        ("Vlaamse Milieumaatschappij", (library["bos"].pk,))
+    ]
+    assert "Departement Omgeving" not in found
+    omgeving = search("Departement Omgeving").items
+    assert [(item.title, item.point_ids) for item in omgeving] == [("Departement Omgeving", ())]
+
+
 def test_r22_a_point_published_without_a_worker_is_found_at_once(agent, reference_data):
     """Wagtail's own index waits in the task queue; the agents' search does not."""
     queue = {
