@@ -26,6 +26,7 @@ from reference.models import Organisation
 
 MAX_COMPLETIONS = 20  # words the last, unfinished word may stand for
 MAX_CORRECTIONS = 10  # words one typo away that a word may stand for
+MAX_CORRECTED_WORDS = 3  # words of one query that may be corrected (a bound on the lookup)
 MIN_COMPLETION_LENGTH = 2
 MAX_LIMIT = 200
 MAX_OFFSET = 1_000_000
@@ -179,6 +180,7 @@ def expand(groups: list[Group]) -> None:
             word.loose = tuple(text for text in completions if text not in word.exact)
     alone = [group[0][0] for group in groups if len(group) == 1 and len(group[0]) == 1]
     unknown = [word for word in alone if not by_stem.get(stem(word.text)) and not word.loose]
+    unknown = unknown[:MAX_CORRECTED_WORDS]
     corrections = _corrections(unknown)
     for word in unknown:
         word.loose = tuple(corrections.get(word.text, ()))
@@ -260,10 +262,6 @@ def _postgresql_sql(titles: str, loose: str, exact: str, filters: Filters, neede
     if filters.organisation:
         required.append(filter_token("org", filters.organisation))
     own = " | ".join(filter_token("lijn", code) for code in filters.lines_first if code)
-
-    def where(text: str) -> str:
-        return " & ".join([f"({text})", *required])
-
     order = [
         "(e.heading @@ to_tsquery('dutch', %s)) DESC",
         "ts_rank(e.heading, to_tsquery('dutch', %s)) DESC",
@@ -277,10 +275,12 @@ def _postgresql_sql(titles: str, loose: str, exact: str, filters: Filters, neede
     sql = (
         f"SELECT {RESULT_COLUMNS} FROM knowledge_searchentry AS e "
         "WHERE e.id = ANY(ARRAY(SELECT knowledge_search_candidates("
-        "to_tsquery('dutch', %s), to_tsquery('dutch', %s), to_tsquery('dutch', %s), %s))) "
+        "to_tsquery('dutch', %s), to_tsquery('dutch', %s), to_tsquery('dutch', %s), "
+        "to_tsquery('dutch', %s), %s))) "
         f"ORDER BY {', '.join(order)}"
     )
-    params = [where(titles), where(loose), own or None, CANDIDATES + needed]
+    # A query of Dutch stop words only ('de', 'en') is empty: it finds nothing.
+    params = [titles, loose, " & ".join(required), own or None, CANDIDATES + needed]
     return sql, params + order_params
 
 

@@ -380,6 +380,19 @@ def remove(kind: str, ids) -> None:
     entries.delete()
 
 
+def _lock(kind: str, ids: list[int]) -> None:
+    """PostgreSQL: take these rows in turn with other transactions until commit, and only
+    then read what to index. Two publishes that both change an item (an organisation that
+    gets two new points) would otherwise each write the item from what it saw, or both
+    insert it. The ids come sorted, so transactions lock in the same order."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(hashtext(%s), id) FROM unnest(%s::integer[]) AS id",
+                [f"knowledge.search.{kind}", ids],
+            )
+
+
 def reindex(kind: str, ids) -> None:
     """Bring the rows of these points or items in line with the database: a published point
     or live item is (re)indexed, anything else removed."""
@@ -387,13 +400,18 @@ def reindex(kind: str, ids) -> None:
     if not ids:
         return
     with transaction.atomic():
+        _lock(kind, ids)
         remove(kind, ids)
         _write(documents(kind, ids))
 
 
 def rebuild() -> int:
-    """Rebuild the whole index and its vocabulary in bulk; returns the number of rows."""
+    """Rebuild the whole index and its vocabulary in bulk; returns the number of rows.
+    Searches go on meanwhile (on the old rows); changes wait until it is done."""
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("LOCK TABLE knowledge_searchentry IN SHARE ROW EXCLUSIVE MODE")
         _remove_full_text_all()
         SearchEntry.objects.all().delete()
         SearchWord.objects.all().delete()
@@ -488,8 +506,9 @@ def _on_link(sender, instance, **kwargs):
 
 
 def _on_organisation(sender, instance, **kwargs):
-    reindex(KnowledgeKind.ORGANISATION, [instance.pk])
+    # Points first, then the organisation: the order in which a point's publish locks them.
     points_changed(instance.escalation_points.published().values_list("pk", flat=True))
+    reindex(KnowledgeKind.ORGANISATION, [instance.pk])
 
 
 def _on_organisation_deleted(sender, instance, **kwargs):

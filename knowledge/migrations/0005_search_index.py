@@ -16,23 +16,27 @@ POSTGRESQL = [
     # LIMIT the planner would rather scan the table, reading every large vector.
     """
     CREATE FUNCTION knowledge_search_candidates(
-        titles tsquery, loose tsquery, own tsquery, wanted integer
+        titles tsquery, loose tsquery, filters tsquery, own tsquery, wanted integer
     ) RETURNS SETOF bigint LANGUAGE sql STABLE SET enable_seqscan = off AS $$
         SELECT id FROM (
             (SELECT e.id FROM knowledge_searchentry AS e
-             WHERE own IS NOT NULL AND e.document @@ (loose && own) LIMIT wanted)
+             WHERE own IS NOT NULL AND numnode(loose) > 0
+             AND e.document @@ (loose && filters && own) LIMIT wanted)
             UNION ALL
-            (SELECT e.id FROM knowledge_searchentry AS e WHERE e.heading @@ titles LIMIT wanted)
+            (SELECT e.id FROM knowledge_searchentry AS e
+             WHERE numnode(titles) > 0 AND e.heading @@ (titles && filters) LIMIT wanted)
             UNION ALL
-            (SELECT e.id FROM knowledge_searchentry AS e WHERE e.heading @@ loose LIMIT wanted)
+            (SELECT e.id FROM knowledge_searchentry AS e
+             WHERE numnode(loose) > 0 AND e.heading @@ (loose && filters) LIMIT wanted)
             UNION ALL
-            (SELECT e.id FROM knowledge_searchentry AS e WHERE e.document @@ loose LIMIT wanted)
+            (SELECT e.id FROM knowledge_searchentry AS e
+             WHERE numnode(loose) > 0 AND e.document @@ (loose && filters) LIMIT wanted)
         ) AS ways LIMIT wanted
     $$
     """,
 ]
 POSTGRESQL_REVERSE = [
-    "DROP FUNCTION IF EXISTS knowledge_search_candidates(tsquery, tsquery, tsquery, integer)",
+    "DROP FUNCTION IF EXISTS knowledge_search_candidates(tsquery, tsquery, tsquery, tsquery, integer)",
     "DROP INDEX IF EXISTS knowledge_searchword_prefix",
     "DROP INDEX IF EXISTS knowledge_searchentry_document",
     "DROP INDEX IF EXISTS knowledge_searchentry_heading",
