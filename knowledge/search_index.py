@@ -5,11 +5,12 @@ published, whether a background worker runs or not. Drafts are never indexed (R2
 
 Each row has four texts by weight: A the title, B search terms and organisations'
 abbreviations and full names, C short texts (intro, answer, instructions, content), D long
-texts (bodies). PostgreSQL keeps them as one weighted `tsvector` (`dutch` configuration) in
-the columns `heading` (A-C, for ranking) and `document` (A-D, for matching); SQLite as
-Python-stemmed words in the FTS5 table
-`knowledge_searchentry_fts`. The vocabulary (`SearchWord`) holds every indexed word with its
-stem. `rebuild()` (`manage.py rebuild_search_index`) rebuilds it all in bulk.
+texts (bodies). PostgreSQL keeps them as weighted `tsvector`s (`dutch` configuration) in
+two columns with GIN indexes: `heading` (A-C and made-up words for kind, lines and
+organisations; for ranking and filtering) and `document` (also D; for matching). SQLite
+keeps them as Python-stemmed words in the FTS5 table `knowledge_searchentry_fts`. The
+vocabulary (`SearchWord`) holds every indexed word with its stem. `rebuild()`
+(`manage.py rebuild_search_index`) rebuilds it all in bulk.
 """
 
 import json
