@@ -206,7 +206,7 @@ def _full_text_query(groups: list[Group], *, loose: bool, weights: str = "") -> 
         if postgresql:
             terms = sorted(f"{text}{label}" for text in texts)
         else:
-            terms = sorted({f'"{stem(text)}"' for text in texts})
+            terms = sorted({f'"{stem(text) or text}"' for text in texts})
         return "(" + or_.join(terms) + ")"
 
     def alternative(option: list[Word]) -> str:
