@@ -252,11 +252,11 @@ def _postgresql_sql(titles: str, loose: str, exact: str, filters: Filters, neede
     """Candidates through the GIN indexes (`knowledge_search_candidates`, migration 0005), in
     order of preference until there are CANDIDATES (+ what the page needs): on the agent's
     own lines (R20), the words as typed in titles, terms and organisations, any of their
-    forms in the heading (those and the short texts), any of their forms anywhere. Kind,
-    line and organisation are made-up words in the vectors, so the index applies those
-    filters too. Only the candidates are ranked, on the small `heading` vector; the large
-    `document` vector is never read row by row."""
-    required = [filter_token("soort", POINT if filters.points else "item")]
+    forms in the heading (those and the short texts), any of their forms anywhere. Line and
+    organisation are made-up words in the vectors, so the index applies those filters too.
+    Only the candidates are ranked, on the small `heading` vector; the large `document`
+    vector is never read row by row."""
+    required = []
     if filters.line:
         required.append(filter_token("lijn", filters.line))
     if filters.organisation:
@@ -274,13 +274,14 @@ def _postgresql_sql(titles: str, loose: str, exact: str, filters: Filters, neede
         order_params.insert(0, own)
     sql = (
         f"SELECT {RESULT_COLUMNS} FROM knowledge_searchentry AS e "
-        "WHERE e.id = ANY(ARRAY(SELECT knowledge_search_candidates("
+        "WHERE e.id = ANY(ARRAY(SELECT knowledge_search_candidates(%s, "
         "to_tsquery('dutch', %s), to_tsquery('dutch', %s), to_tsquery('dutch', %s), "
         "to_tsquery('dutch', %s), %s))) "
         f"ORDER BY {', '.join(order)}"
     )
     # A query of Dutch stop words only ('de', 'en') is empty: it finds nothing.
-    params = [titles, loose, " & ".join(required), own or None, CANDIDATES + needed]
+    filtered = " & ".join(required) or None
+    params = [filters.points, titles, loose, filtered, own or None, CANDIDATES + needed]
     return sql, params + order_params
 
 

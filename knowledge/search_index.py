@@ -6,7 +6,7 @@ published, whether a background worker runs or not. Drafts are never indexed (R2
 Each row has four texts by weight: A the title, B search terms and organisations'
 abbreviations and full names, C short texts (intro, answer, instructions, content), D long
 texts (bodies). PostgreSQL keeps them as weighted `tsvector`s (`dutch` configuration) in
-two columns with GIN indexes: `heading` (A-C and made-up words for kind, lines and
+two columns with GIN indexes: `heading` (A-C and made-up words for lines and
 organisations; for ranking and filtering) and `document` (also D; for matching). SQLite
 keeps them as Python-stemmed words in the FTS5 table `knowledge_searchentry_fts`. The
 vocabulary (`SearchWord`) holds every indexed word with its stem. `rebuild()`
@@ -60,9 +60,8 @@ class Document:
     organisations: set[str] = field(default_factory=set)
 
     def filter_tokens(self) -> str:
-        """Its kind, lines and organisations as made-up words (PostgreSQL filters)."""
-        tokens = [filter_token("soort", POINT if self.kind == POINT else "item")]
-        tokens += [filter_token("lijn", code) for code in sorted(self.line_codes)]
+        """Its lines and organisations as made-up words (PostgreSQL filters)."""
+        tokens = [filter_token("lijn", code) for code in sorted(self.line_codes)]
         tokens += [filter_token("org", abbreviation) for abbreviation in sorted(self.organisations)]
         return " ".join(tokens)
 

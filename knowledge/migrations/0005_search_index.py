@@ -16,27 +16,33 @@ POSTGRESQL = [
     # LIMIT the planner would rather scan the table, reading every large vector.
     """
     CREATE FUNCTION knowledge_search_candidates(
-        titles tsquery, loose tsquery, filters tsquery, own tsquery, wanted integer
+        points boolean, titles tsquery, loose tsquery, filters tsquery, own tsquery,
+        wanted integer
     ) RETURNS SETOF bigint LANGUAGE sql STABLE SET enable_seqscan = off AS $$
         SELECT id FROM (
             (SELECT e.id FROM knowledge_searchentry AS e
              WHERE own IS NOT NULL AND numnode(loose) > 0
-             AND e.document @@ (loose && filters && own) LIMIT wanted)
+             AND e.document @@ (coalesce(filters && loose, loose) && own)
+             AND (e.kind = 'point') = points LIMIT wanted)
             UNION ALL
             (SELECT e.id FROM knowledge_searchentry AS e
-             WHERE numnode(titles) > 0 AND e.heading @@ (titles && filters) LIMIT wanted)
+             WHERE numnode(titles) > 0 AND e.heading @@ coalesce(filters && titles, titles)
+             AND (e.kind = 'point') = points LIMIT wanted)
             UNION ALL
             (SELECT e.id FROM knowledge_searchentry AS e
-             WHERE numnode(loose) > 0 AND e.heading @@ (loose && filters) LIMIT wanted)
+             WHERE numnode(loose) > 0 AND e.heading @@ coalesce(filters && loose, loose)
+             AND (e.kind = 'point') = points LIMIT wanted)
             UNION ALL
             (SELECT e.id FROM knowledge_searchentry AS e
-             WHERE numnode(loose) > 0 AND e.document @@ (loose && filters) LIMIT wanted)
+             WHERE numnode(loose) > 0 AND e.document @@ coalesce(filters && loose, loose)
+             AND (e.kind = 'point') = points LIMIT wanted)
         ) AS ways LIMIT wanted
     $$
     """,
 ]
 POSTGRESQL_REVERSE = [
-    "DROP FUNCTION IF EXISTS knowledge_search_candidates(tsquery, tsquery, tsquery, tsquery, integer)",
+    "DROP FUNCTION IF EXISTS knowledge_search_candidates("
+    "boolean, tsquery, tsquery, tsquery, tsquery, integer)",
     "DROP INDEX IF EXISTS knowledge_searchword_prefix",
     "DROP INDEX IF EXISTS knowledge_searchentry_document",
     "DROP INDEX IF EXISTS knowledge_searchentry_heading",
