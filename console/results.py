@@ -56,11 +56,9 @@ def point_row(point: EscalationPoint, context: dict, now: datetime) -> PointRow:
         state = "Geen telefoon: enkel e-mail"
     elif availability.possible:
         until = availability.closes_at
-        state = (
-            f"Doorschakelen kan nu, tot {until_label(until, now)}"
-            if until
-            else ("Doorschakelen kan nu")
-        )
+        state = "Doorschakelen kan nu"
+        if until:
+            state += f", tot {until_label(until, now)}"
     elif availability.next_possible_at:
         state = f"Nu niet: weer vanaf {moment_label(availability.next_possible_at, now)}"
     else:
