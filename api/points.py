@@ -1,7 +1,7 @@
 from typing import Literal
 
 from django.contrib.auth.models import Permission
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -18,6 +18,7 @@ from api.schemas import (
 )
 from core.ids import is_row_id
 from core.moments import parse_day, parse_moment
+from knowledge.search import search_points
 from knowledge.services import items_linking
 from points.document import DocumentError, to_data
 from points.models import EscalationPoint, PointStatus
@@ -27,7 +28,6 @@ from points.schedules import (
     handling_due_date,
     published_availability,
 )
-from points.search import search_points
 from points.services import (
     PointPermissionError,
     StaleVersionError,
@@ -36,6 +36,7 @@ from points.services import (
     version_of,
     with_state_now,
 )
+from reference.models import LineCode
 
 router = Router(tags=["escalatiepunten"])
 
@@ -78,18 +79,28 @@ class ListFilters(Schema):
     line: str = ""
     organisation: str = ""
     limit: int = 50
+    offset: int = 0
+
+
+# What the point's JSON reads beyond what the search selects and prefetches.
+LIST_RELATIONS = ("reporting_theme", "line_codes", "editorial_domains", "contact_persons")
 
 
 @router.get("", response=list[PointOut], by_alias=True, summary="Gepubliceerde escalatiepunten")
 def list_points(request, filters: Query[ListFilters]):
+    """The agents' search (`knowledge.search`), best first, the caller's own lines first
+    (R20); without `q`, by title."""
     require(request, "view", NO_VIEW)
+    own_lines = LineCode.objects.of_agent(request.user).values_list("code", flat=True)
     points = search_points(
         filters.q,
+        lines_first=tuple(own_lines),
         line=filters.line,
         organisation=filters.organisation,
-        limit=max(1, min(filters.limit, 200)),
-        queryset=with_relations(EscalationPoint.objects.all()),
+        limit=filters.limit,
+        offset=filters.offset,
     )
+    prefetch_related_objects(points, *LIST_RELATIONS)
     return [to_data(point) for point in points]
 
 

@@ -17,25 +17,26 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
-from wagtail.models import Page
 
 from console import card_cache
 from console.forms import NO_ACCESS, VIEW_POINTS, ConsoleLoginForm
+from console.results import result_rows
 from core.ids import is_row_id
 from core.text import MAX_QUERY_LENGTH, clean_text
-from knowledge.models import Question
+from knowledge.models import KnowledgeKind
+from knowledge.search import search
 from knowledge.services import (
     get_item,
     item_title,
+    items_in_topic,
     items_linking,
     kind_of,
     published_points_of,
-    topics_with_children,
+    topic_list,
 )
 from points.models import EscalationPoint
 from points.schedules import card_contexts
-from points.search import search_points
-from reference.models import Organisation
+from reference.models import LineCode, Organisation
 
 LOGGED_OUT = "Je bent afgemeld. Tot de volgende keer."
 # At most this many cards' state *now* in one request (an item page shows fewer).
@@ -68,19 +69,35 @@ def with_schedule(points: list[EscalationPoint]) -> list[EscalationPoint]:
     return [by_pk[point.pk] for point in points if point.pk in by_pk]
 
 
+def agent_line_codes(user) -> tuple[str, ...]:
+    """R20: the line codes of the agent's skills (given by a beheerder to the agent or the
+    agent's team), whose points come first."""
+    return tuple(LineCode.objects.of_agent(user).values_list("code", flat=True))
+
+
 @agents_only
 def index(request):
     query = " ".join(clean_text(request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
-    context = {"query": query}
+    line = clean_text(request.GET.get("lijn", "")).strip()[:MAX_QUERY_LENGTH]
+    context = {"query": query, "line": line}
     if query:
-        context["points"] = search_points(query, limit=20)
-        context["questions"] = list(Question.objects.search(query)[:20])
-        pages = (page.specific for page in Page.objects.live().search(query)[:20])
-        context["pages"] = [page for page in pages if hasattr(page, "contactcenter_kind")]
+        found = search(query, lines_first=agent_line_codes(request.user), line=line)
+        context["results"] = result_rows(found)
     else:
-        context["topics"] = topics_with_children()
-        context["organisations"] = Organisation.objects.top_level()
+        context["topics"] = topic_list()
+        context["organisations"] = Organisation.objects.top_level().order_by("name")
+    context["lines"] = line_choices(request.user)
     return render(request, "console/index.html", context)
+
+
+def line_choices(user) -> list[dict]:
+    """R20: every line code for the filter, the agent's own lines first and marked."""
+    own = set(agent_line_codes(user))
+    lines = [
+        {"code": code, "name": name, "own": code in own}
+        for code, name in LineCode.objects.order_by("code").values_list("code", "name")
+    ]
+    return sorted(lines, key=lambda line: not line["own"])
 
 
 @agents_only
@@ -98,6 +115,7 @@ def item_detail(request, kind: str, item_id: int):
             "kind_label": kind_of(item).label,
             "title": item_title(item),
             "points": points,
+            "children": items_in_topic(item) if kind_of(item) == KnowledgeKind.TOPIC else [],
             "cards": card_contexts(points),
             "now_url": reverse("console:points_now"),
         },

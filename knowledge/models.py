@@ -268,3 +268,45 @@ class QuestionEscalationPoint(EscalationPointLink):
 # The kinds of item with a tab Contactcenter, each with its model.
 PAGE_KINDS = {page.contactcenter_kind: page for page in (TopicPage, ArticlePage, ProductPage)}
 ITEM_KINDS = {**PAGE_KINDS, KnowledgeKind.QUESTION: Question}
+
+
+class SearchEntry(models.Model):
+    """One row of the agents' search index (`knowledge.search_index`): a published point or
+    a knowledge item, with what a result shows without reading the item itself.
+
+    Its full text lives beside it: on PostgreSQL in the column `document` (a weighted
+    `tsvector` with a GIN index), on SQLite in the FTS5 table `knowledge_searchentry_fts`
+    (rowid = id); both are created by migration 0005 for their database only. Contactcenter
+    only (R1): the public site never reads it.
+    """
+
+    kind = models.CharField(max_length=20)
+    object_id = models.PositiveIntegerField()
+    title = models.CharField(max_length=255)
+    snippet = models.CharField(max_length=255, blank=True)
+    # '|3|7|': an item's published points in the editor's order (empty for a point).
+    point_ids = models.TextField(blank=True)
+    # '|1700|wonen|' and '|anb|': line codes and organisations (lower case) of the point,
+    # or of an item's points, for the `line` and `organisation` filters and R20's order.
+    line_codes = models.TextField(blank=True)
+    organisations = models.TextField(blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "object_id"], name="unique_search_entry")
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.object_id}: {self.title}"
+
+
+class SearchWord(models.Model):
+    """The vocabulary of the search index: every folded word with its stem, for matching
+    on the stem, completing the word being typed and correcting one typo."""
+
+    word = models.CharField(max_length=100, unique=True)
+    stem = models.CharField(max_length=100, db_index=True)
+    frequency = models.PositiveIntegerField(default=1)
+
+    def __str__(self):
+        return self.word

@@ -1,9 +1,10 @@
 """Knowledge items and their escalation points (R23, R24), for the console and the API."""
 
-from django.db.models import BooleanField, CharField, F, IntegerField, Prefetch, Value
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import BooleanField, CharField, F, IntegerField, Value
 
 from core.ids import is_row_id
-from knowledge.models import ITEM_KINDS, KnowledgeKind, Question, TopicPage
+from knowledge.models import ITEM_KINDS, PAGE_KINDS, KnowledgeKind, Question, TopicPage
 from points.models import EscalationPoint
 from reference.models import Organisation
 
@@ -82,9 +83,26 @@ def items_linking(point: EscalationPoint) -> list[dict]:
     return items
 
 
-def topics_with_children():
-    return (
-        TopicPage.objects.live()
-        .order_by("path")
-        .prefetch_related(Prefetch("questions", queryset=Question.objects.order_by("question")))
-    )
+def topic_list():
+    """The live topics by title, for the console's start page: one query, titles only."""
+    return list(TopicPage.objects.live().order_by("title").values("pk", "title"))
+
+
+def items_in_topic(topic: TopicPage) -> list[dict]:
+    """The live articles and products under a topic, then its questions, each by title: two
+    queries however many there are."""
+    kind_of_content_type = {
+        ContentType.objects.get_for_model(model).pk: kind for kind, model in PAGE_KINDS.items()
+    }
+    pages = topic.get_children().live().order_by("title")
+    items = [
+        {"kind": kind, "label": kind.label, "id": page["pk"], "title": page["title"]}
+        for page in pages.values("pk", "title", "content_type_id")
+        if (kind := kind_of_content_type.get(page["content_type_id"]))
+    ]
+    questions = topic.questions.order_by("question").values_list("pk", "question")
+    question = KnowledgeKind.QUESTION
+    return items + [
+        {"kind": question, "label": question.label, "id": pk, "title": text}
+        for pk, text in questions
+    ]

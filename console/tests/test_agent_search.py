@@ -1,4 +1,4 @@
-"""One agent search (points.search) behind the console and API v1 (R19, R20, R22)."""
+"""One agent search (knowledge.search) behind the console and API v1 (R19, R20, R22)."""
 
 import re
 
@@ -17,6 +17,7 @@ def points(point_data):
         **point_data,
         "editorial_title": "VMM - Dienst Grondwater",
         "instructions": "Vraag het dossiernummer van de heffing.",
+        "content": "Vlaamse Milieumaatschappij\nHeffing op grondwater",
         "search_terms": ["grondwaterheffing"],
         "line_codes": ["1700", "WONEN"],
         "reporting": {**point_data["reporting"], "organisation": "VMM"},

@@ -59,7 +59,7 @@ PLANTED = [
     ("core/roles.py", "import reference.models", "layers"),
     ("calendar_engine/hours.py", "import django.utils.timezone", "pure-calendar"),
     ("calendar_engine/working_days.py", "import reference.models", "pure-calendar"),
-    ("public/views.py", "import points.search", "public-never-sees-points"),
+    ("public/views.py", "import knowledge.search", "public-never-sees-points"),
     ("public/content.py", "import knowledge.services", "public-never-sees-points"),
     ("points/rules.py", "import points.models", "no-cycles-in-apps"),
 ]

@@ -12,6 +12,7 @@ from wagtail.models import Site
 
 from core import roles
 from demo.knowledge import load_knowledge
+from knowledge.search_index import rebuild as rebuild_search_index
 from points.models import EscalationPoint
 from points.services import create_or_update_point
 from reference.models import ClosingDay, EditorialDomain, LineCode, Organisation, ReportingTheme
@@ -254,6 +255,9 @@ class Command(BaseCommand):
         knowledge_items = load_knowledge()
         self.load_accounts()
         self.load_agent_team()
+        # The index follows every publish by itself; a database that had data before the
+        # index existed gets it filled here.
+        rebuild_search_index()
         self.stdout.write(
             f"Demogegevens geladen ({created} nieuwe escalatiepunten, "
             f"{knowledge_items} nieuwe kennisitems)."
