@@ -68,10 +68,11 @@ def test_the_point_page_lists_the_items_that_link_it(agent, linked):
     assert "Agentschap voor Natuur en Bos" in html
 
 
-def test_the_index_lists_topics_questions_and_organisations_and_searches(agent, linked):
+def test_the_index_lists_topics_and_organisations_and_searches(agent, linked):
     html = agent.get(reverse("console:index")).content.decode()
-    assert "Jagen" in html and "Hoe vraag ik een jachtverlof aan?" in html
-    assert "Agentschap voor Natuur en Bos" in html
+    assert "Jagen" in html and "Agentschap voor Natuur en Bos" in html
+    topic = agent.get(reverse("console:item", args=["topic", linked["topic"].pk]))
+    assert "Hoe vraag ik een jachtverlof aan?" in topic.content.decode()
     html = agent.get(reverse("console:index"), {"q": "Jacht"}).content.decode()
     assert "ANB - Team Jacht" in html
 
