@@ -1,22 +1,23 @@
-"""The console's point page, rendered once and kept per process (the card is what agents open
-most, with a caller waiting).
+"""What the console renders for a published point, kept per process: the point page's body and
+the point's row in search results (agents open cards and search most, with a caller waiting).
 
-An entry is the page's body for one live revision of a point. It is used only while
-- the point's live revision is still the one it was rendered from (every request reads it:
-  a publish shows at once, in every process);
+An entry belongs to one live revision of a point. It is used only while
+- the point's live revision is still the one it was made from (every request reads it: a
+  publish shows at once, in every process);
 - the card's state *now* cannot have changed (until `changes_at`: a slot opening or closing,
   an exception starting or ending, midnight);
-- and for at most CARD_CACHE_SECONDS: what a card shows beside the point itself (its
+- and for at most KEEP_SECONDS: what a card shows beside the point itself (its
   organisation's closing days and name, the items that link it) edited in *another* process
-  shows within that time. Edits in this process clear the cache at once (`connect_signals`).
+  shows within that time. Edits in this process clear everything at once (`connect_signals`).
 
-The seconds until the next change are filled in when the page is served, so a card served
-from the cache asks for its new state at the right moment.
+A kept page body gets its seconds-until-refresh filled in when it is served, so a card served
+from here asks for its new state at the right moment.
 """
 
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.safestring import SafeString, mark_safe
@@ -24,47 +25,66 @@ from wagtail.signals import page_published, page_unpublished
 
 from points.schedules import seconds_until
 
-CARD_CACHE_SECONDS = 30
-CARD_CACHE_SIZE = 2048
-# Rendered into a cached body where the card's seconds-until-refresh go; replaced per request.
+KEEP_SECONDS = 30
+KEEP_SIZE = 4096
+# Rendered into a kept body where the card's seconds-until-refresh go; replaced per request.
 REFRESH_IN_MARK = "__refresh_in__"
 # Saves in these apps can change what a card shows.
 CARD_APPS = frozenset({"points", "knowledge", "reference"})
 
 
 @dataclass(frozen=True)
-class CachedCard:
+class Kept:
     revision_id: int
-    html: str
+    value: Any
     changes_at: datetime
     valid_until: datetime
 
 
-_cards: OrderedDict[int, CachedCard] = OrderedDict()
+class KeptPerPoint:
+    """Values per point id, for one live revision, until the state can change."""
+
+    def __init__(self):
+        self._entries: OrderedDict[int, Kept] = OrderedDict()
+
+    def get(self, point_id: int, revision_id: int, now: datetime) -> Kept | None:
+        entry = self._entries.get(point_id)
+        if entry is None or entry.revision_id != revision_id or now >= entry.valid_until:
+            return None
+        self._entries.move_to_end(point_id)
+        return entry
+
+    def keep(self, point_id: int, revision_id: int, value, changes_at: datetime, now: datetime):
+        valid_until = min(changes_at, now + timedelta(seconds=KEEP_SECONDS))
+        self._entries[point_id] = Kept(revision_id, value, changes_at, valid_until)
+        self._entries.move_to_end(point_id)
+        while len(self._entries) > KEEP_SIZE:
+            self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        self._entries.clear()
+
+
+bodies = KeptPerPoint()  # the point page's body (console/includes/point_body.html)
+rows = KeptPerPoint()  # the point's row in search results (console.results.PointRow)
 
 
 def clear() -> None:
-    _cards.clear()
+    bodies.clear()
+    rows.clear()
 
 
 def cached_body(point_id: int, revision_id: int, now: datetime) -> SafeString | None:
     """The kept body of the point's page with its refresh delay filled in, or None."""
-    entry = _cards.get(point_id)
-    if entry is None or entry.revision_id != revision_id or now >= entry.valid_until:
-        return None
-    _cards.move_to_end(point_id)
-    return fill_refresh(entry.html, entry.changes_at, now)
+    entry = bodies.get(point_id, revision_id, now)
+    return None if entry is None else fill_refresh(entry.value, entry.changes_at, now)
 
 
 def keep_body(
     point_id: int, revision_id: int, html: str, changes_at: datetime, now: datetime
 ) -> SafeString:
     """Keep the body (rendered with REFRESH_IN_MARK) and return it filled in for `now`."""
-    valid_until = min(changes_at, now + timedelta(seconds=CARD_CACHE_SECONDS))
-    _cards[point_id] = CachedCard(revision_id, html, changes_at, valid_until)
-    _cards.move_to_end(point_id)
-    while len(_cards) > CARD_CACHE_SIZE:
-        _cards.popitem(last=False)
+    bodies.keep(point_id, revision_id, html, changes_at, now)
     return fill_refresh(html, changes_at, now)
 
 

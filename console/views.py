@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from console import card_cache
 from console.forms import NO_ACCESS, VIEW_POINTS, ConsoleLoginForm
-from console.results import result_rows
+from console.results import point_rows, result_rows
 from core.ids import is_row_id
 from core.text import MAX_QUERY_LENGTH, clean_text
 from knowledge.models import KnowledgeKind
@@ -81,7 +81,9 @@ def index(request):
     line = clean_text(request.GET.get("lijn", "")).strip()[:MAX_QUERY_LENGTH]
     context = {"query": query, "line": line}
     if query:
-        found = search(query, lines_first=agent_line_codes(request.user), line=line)
+        found = search(
+            query, lines_first=agent_line_codes(request.user), line=line, shown=point_rows
+        )
         context["results"] = result_rows(found)
     else:
         context["topics"] = topic_list()

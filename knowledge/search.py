@@ -10,9 +10,10 @@ rest; matches of the words as typed come before completions and corrections. The
 queries does not depend on the number of results.
 """
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Any
 
 from django.db import connection
 from django.db.models import Exists, OuterRef
@@ -45,9 +46,9 @@ class ItemHit:
 
 @dataclass
 class SearchResult:
-    points: list[EscalationPoint]  # ranked points found directly
+    points: list  # ranked points found directly (EscalationPoint, or what `shown` gives)
     items: list[ItemHit]  # ranked knowledge items found
-    linked_points: dict[int, EscalationPoint]  # every point of the items' point_ids
+    linked_points: dict[int, Any]  # every point of the items' point_ids, as `points`
 
 
 # --- Understanding the query ----------------------------------------------------------------
@@ -350,9 +351,11 @@ def search(
     line: str = "",
     organisation: str = "",
     limit: int = 20,
+    shown: Callable[[Collection[int]], dict] = shown_points,
 ) -> SearchResult:
     """The console's search: points found directly and knowledge items found, each item with
-    its published points. Without a query, nothing."""
+    its published points. Without a query, nothing. `shown` gives what the caller shows of
+    the published points among ids (by default the points as `shown_points` reads them)."""
     groups = _groups(query)
     if not groups:
         return SearchResult(points=[], items=[], linked_points={})
@@ -362,7 +365,7 @@ def search(
     item_rows = ranked_rows(groups, filters=replace(filters, points=False), limit=limit)
     item_point_ids = {row[1]: _ids(row[4]) for row in item_rows}
     wanted = {row[1] for row in point_rows} | {pk for ids in item_point_ids.values() for pk in ids}
-    found = shown_points(wanted)
+    found = shown(wanted)
     items = [
         ItemHit(
             kind=KnowledgeKind(kind),

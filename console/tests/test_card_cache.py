@@ -6,6 +6,7 @@ import re
 
 import pytest
 import time_machine
+from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -92,3 +93,30 @@ def test_r22_an_unpublished_point_is_gone_even_when_kept(client, voorlichter, po
     point.unpublish()
     client.force_login(voorlichter)
     assert client.get(reverse("console:point", args=[point.pk])).status_code == 404
+
+
+def result_row(client, user, moment: str) -> tuple[str, int]:
+    with time_machine.travel(moment, tick=False):
+        client.force_login(user)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(reverse("console:index"), {"q": "jachtverlof"})
+    row = BeautifulSoup(response.content, "html.parser").select_one("ol.results > li")
+    return row.get_text(" ", strip=True), len(queries.captured_queries)
+
+
+def test_r17_a_kept_search_row_follows_the_clock_and_publishes(client, voorlichter, point):
+    first, first_queries = result_row(client, voorlichter, "2026-12-07T11:59:50+01:00")
+    again, again_queries = result_row(client, voorlichter, "2026-12-07T11:59:55+01:00")
+    after, _ = result_row(client, voorlichter, "2026-12-07T12:00:01+01:00")
+    assert "Doorschakelen kan nu, tot 12:00" in first and again == first
+    assert again_queries < first_queries
+    assert "Nu niet: weer vanaf 13:00" in after
+
+    with time_machine.travel("2026-12-07T12:00:02+01:00", tick=False):
+        create_or_update_point(
+            point=point,
+            data={"status": "published", "phone": {"number": "02 553 21 00"}},
+            user=None,
+        )
+    changed, _ = result_row(client, voorlichter, "2026-12-07T12:00:05+01:00")
+    assert "02 553 21 00" in changed
