@@ -95,22 +95,20 @@ def agent_line_codes(user) -> tuple[str, ...]:
 def index(request):
     query = " ".join(clean_text(request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
     line = clean_text(request.GET.get("lijn", "")).strip()[:MAX_QUERY_LENGTH]
-    context = {"query": query, "line": line}
+    own_lines = agent_line_codes(request.user)
+    context = {"query": query, "line": line, "lines": line_choices(own_lines)}
     if query:
-        found = search(
-            query, lines_first=agent_line_codes(request.user), line=line, shown=point_rows
-        )
+        found = search(query, lines_first=own_lines, line=line, shown=point_rows)
         context["results"] = result_rows(found)
     else:
         context["topics"] = topic_list()
         context["organisations"] = Organisation.objects.top_level().order_by("name")
-    context["lines"] = line_choices(request.user)
     return render(request, "console/index.html", context)
 
 
-def line_choices(user) -> list[dict]:
+def line_choices(own_lines) -> list[dict]:
     """R20: every line code for the filter, the agent's own lines first and marked."""
-    own = set(agent_line_codes(user))
+    own = set(own_lines)
     lines = [
         {"code": code, "name": name, "own": code in own}
         for code, name in LineCode.objects.order_by("code").values_list("code", "name")
