@@ -49,6 +49,7 @@ from wagtail.models import (
 )
 
 from core import roles
+from demo.vocabulary import ensure_vocabulary
 from knowledge.models import (
     RESERVED_SLUGS,
     ArticlePage,
@@ -299,12 +300,7 @@ def organisation_rows(count: int):
 
 
 def seed_reference_data(rng: random.Random, organisations: int) -> dict:
-    for code, name in LINE_CODES:
-        LineCode.objects.get_or_create(code=code, defaults={"name": name})
-    for name in EDITORIAL_DOMAINS:
-        EditorialDomain.objects.get_or_create(name=name)
-    for name in THEMES:
-        ReportingTheme.objects.get_or_create(name=name)
+    ensure_vocabulary(line_codes=LINE_CODES, domains=EDITORIAL_DOMAINS, themes=THEMES)
     tops = list(organisation_rows(organisations))
     Organisation.objects.bulk_create(tops)
     tops = list(Organisation.objects.filter(abbreviation__in=[o.abbreviation for o in tops]))

@@ -12,10 +12,11 @@ from wagtail.models import Site
 
 from core import roles
 from demo.knowledge import load_knowledge
+from demo.vocabulary import ensure_vocabulary
 from knowledge.search_index import rebuild as rebuild_search_index
 from points.models import EscalationPoint
 from points.services import create_or_update_point
-from reference.models import ClosingDay, EditorialDomain, LineCode, Organisation, ReportingTheme
+from reference.models import ClosingDay, LineCode, Organisation
 
 ORGANISATIONS = [
     # (abbreviation, full name, parent abbreviation)
@@ -284,12 +285,7 @@ class Command(BaseCommand):
         Site.objects.filter(is_default_site=True).update(hostname="127.0.0.1", port=8000)
 
     def load_reference_data(self):
-        for code, name in LINE_CODES:
-            LineCode.objects.get_or_create(code=code, defaults={"name": name})
-        for name in EDITORIAL_DOMAINS:
-            EditorialDomain.objects.get_or_create(name=name)
-        for name in THEMES:
-            ReportingTheme.objects.get_or_create(name=name)
+        ensure_vocabulary(line_codes=LINE_CODES, domains=EDITORIAL_DOMAINS, themes=THEMES)
 
     def load_closing_days(self):
         """A staff day for De Lijn: its points are closed that day, the others are not."""
