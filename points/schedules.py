@@ -267,6 +267,8 @@ def card_contexts(points, at: datetime | None = None) -> dict[int, dict]:
     """{point id: card_context} for several points (prefetch their time slots and
     exceptions), with the closing days of all their organisations read in one query."""
     points = list(points)
+    if not points:
+        return {}
     at = at or timezone.now()
     year = timezone.localtime(at).year
     days = closing_days_per_organisation(
