@@ -22,6 +22,9 @@ REFERENCE_MODELS = [
 ]
 POINT_ACTIONS = ["add", "change", "delete", "view", "publish", "lock", "unlock"]
 CRUD = ["add", "change", "delete", "view"]
+ESCALATION = ("escalations", "escalation")
+OUTBOX_MESSAGE = ("escalations", "outboxmessage")
+CRM_ENDPOINT = ("escalations", "crmendpoint")
 USER_MODELS = [("auth", "user"), ("auth", "group")]
 LOCKED_LOGINS = ("axes", "accessattempt")  # unlocked by deleting the attempt
 
@@ -48,6 +51,8 @@ def role_permissions() -> dict[str, list[tuple[str, str, str]]]:
             *perms([POINT], ["view"]),
             *perms([QUESTION], ["view"]),
             *read_reference,
+            # Escalating is recording one; agents read their own (R26).
+            *perms([ESCALATION], ["add"]),
         ],
         BEHEERDER: [
             ADMIN_ACCESS,
@@ -56,6 +61,11 @@ def role_permissions() -> dict[str, list[tuple[str, str, str]]]:
             *perms(REFERENCE_MODELS, CRUD),
             *perms(USER_MODELS, CRUD),
             *perms([LOCKED_LOGINS], ["view", "delete"]),
+            # Every escalation, the messages that could not be delivered (sent again by
+            # changing them) and the CRM links of organisations (R12).
+            *perms([ESCALATION], ["view"]),
+            *perms([OUTBOX_MESSAGE], ["view", "change"]),
+            *perms([CRM_ENDPOINT], CRUD),
         ],
     }
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "reference",
     "points",
     "knowledge",
+    "escalations",
     "api",
     "console",
     "public",
@@ -199,13 +200,17 @@ STORAGES = {
 LOGIN_URL = "wagtailadmin_login"
 LOGIN_REDIRECT_URL = "wagtailadmin_home"
 
-# E-mail (used by later parts: escalation mails and confirmations).
+# E-mail: escalation mails to services and confirmations to citizens (escalations app).
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "escalaties@contactcenter.example.be")
+# The right-hand side of the stable Message-ID of every escalation message.
+MESSAGE_ID_DOMAIN = os.environ.get("MESSAGE_ID_DOMAIN", "escalatiepunten.contactcenter.example.be")
+# The citizen's personal data in an escalation is erased this many days after it.
+ESCALATION_RETENTION_DAYS = int(os.environ.get("ESCALATION_RETENTION_DAYS", "90"))
 
 # The contactcenter site: where a click on a phone number goes. Empty = a `tel:` link (the
 # agent's softphone); set to the CTI's URL with {number} (national digits, 011123456) or
