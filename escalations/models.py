@@ -128,8 +128,10 @@ class Escalation(models.Model):
 
     @property
     def reference(self) -> str:
-        """The number the citizen and the service quote, e.g. E-2026-000123."""
-        return f"E-{timezone.localtime(self.created_at).year}-{self.pk:06d}"
+        """The number the citizen and the service quote, e.g. E-2026-000123 (in a preview,
+        before it is recorded: E-2026-(volgt))."""
+        number = f"{self.pk:06d}" if self.pk else "(volgt)"
+        return f"E-{timezone.localtime(self.created_at).year}-{number}"
 
 
 class MessageKind(models.TextChoices):

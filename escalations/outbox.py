@@ -22,3 +22,14 @@ def enqueue_message(
         subject=subject,
         body=body,
     )
+
+
+ERASED_RECIPIENT = "(gewist)"
+
+
+def erase_message_texts(escalation_ids) -> None:
+    """Retention: the messages of these escalations keep their state, not their texts; the
+    citizen's address goes too."""
+    messages = OutboxMessage.objects.filter(escalation_id__in=escalation_ids)
+    messages.update(subject="", body="", last_error="")
+    messages.filter(kind=MessageKind.CITIZEN).update(recipient=ERASED_RECIPIENT)

@@ -11,11 +11,19 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import models
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, HelpPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import (
+    FieldPanel,
+    HelpPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.models import PreviewableMixin
 
 from core import roles
 from core.fields import ShownAs, optional_reference, yes_no_field
 from core.panels import radio
+from reference import defaults, email_templates
 
 ORGANISATION_NOT_TOP_LEVEL = (
     "Kies de entiteit zelf (het hoogste niveau), niet een afdeling of dienst: hier {top}."
@@ -246,8 +254,10 @@ class LineCode(CodedReference):
         verbose_name_plural = "lijncodes"
 
 
-class EmailTemplate(CodedReference):
-    """The mail template used for an e-mail escalation (R14)."""
+class EmailTemplate(PreviewableMixin, CodedReference):
+    """R14: the texts of an e-mail escalation: the message to the service and the
+    confirmation to the citizen, with named variables (`reference.email_templates`) that are
+    checked when the template is saved. The preview shows both messages filled in."""
 
     code = models.CharField(
         "code",
@@ -259,14 +269,25 @@ class EmailTemplate(CodedReference):
     subject = models.CharField(
         "onderwerp",
         max_length=200,
-        help_text="Onderwerp van de escalatiemail. Mag {titel} en {referentie} bevatten.",
+        help_text="Onderwerp van de escalatiemail aan de dienst, bijv. 'Escalatie: {titel} "
+        "({referentie})'.",
     )
     body = models.TextField(
         "tekst",
-        help_text=(
-            "Tekst van de escalatiemail aan de dienst. Mag {titel}, {vraag}, {burger}, "
-            "{behandeltermijn} en {referentie} bevatten."
-        ),
+        help_text="Tekst van de escalatiemail aan de dienst. Variabelen staan tussen "
+        "accolades, bijv. {vraag}; de lijst staat hierboven.",
+    )
+    citizen_subject = models.CharField(
+        "onderwerp bevestiging",
+        max_length=200,
+        default=defaults.CITIZEN_SUBJECT,
+        help_text="Onderwerp van de bevestiging aan de burger.",
+    )
+    citizen_body = models.TextField(
+        "tekst bevestiging",
+        default=defaults.CITIZEN_BODY,
+        help_text="Tekst van de bevestiging aan de burger. Moet {behandeltermijn}, "
+        "{uiterlijk_op} en {info} bevatten (R18); nooit {notitie} of {rijksregisternummer}.",
     )
     is_default = models.BooleanField(
         "standaard",
@@ -274,11 +295,67 @@ class EmailTemplate(CodedReference):
         help_text="De algemene template die nieuwe escalatiepunten standaard krijgen.",
     )
 
-    panels = [FieldPanel(name) for name in ("code", "name", "subject", "body", "is_default")]
+    panels = [
+        HelpPanel(content=email_templates.variables_help_html(), heading="Variabelen"),
+        FieldPanel("code"),
+        FieldPanel("name"),
+        FieldPanel("is_default"),
+        MultiFieldPanel(
+            [FieldPanel("subject"), FieldPanel("body")], heading="Escalatiemail aan de dienst"
+        ),
+        MultiFieldPanel(
+            [FieldPanel("citizen_subject"), FieldPanel("citizen_body")],
+            heading="Bevestiging aan de burger",
+        ),
+    ]
 
     class Meta(CodedReference.Meta):
         verbose_name = "e-mailtemplate"
         verbose_name_plural = "e-mailtemplates"
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        for field, for_citizen in self.TEXTS:
+            problems = email_templates.template_errors(
+                getattr(self, field), for_citizen=for_citizen
+            )
+            if problems:
+                errors[field] = problems
+        if "citizen_body" not in errors:
+            missing = email_templates.missing_for_citizen(self.citizen_body)
+            if missing:
+                errors["citizen_body"] = [
+                    "De bevestiging aan de burger moet de behandeltermijn vermelden (R18): "
+                    "voeg " + ", ".join(f"{{{name}}}" for name in missing) + " toe."
+                ]
+        if errors:
+            raise ValidationError(errors)
+
+    TEXTS = (
+        ("subject", False),
+        ("body", False),
+        ("citizen_subject", True),
+        ("citizen_body", True),
+    )
+
+    def rendered_example(self) -> dict[str, str]:
+        """The four texts filled in with example values (the editor's preview)."""
+        values = email_templates.example_values()
+        rendered = {}
+        for field, _ in self.TEXTS:
+            text = getattr(self, field)
+            problems = email_templates.template_errors(text)
+            rendered[field] = (
+                " ".join(problems) if problems else email_templates.render(text, values)
+            )
+        return rendered
+
+    def get_preview_template(self, request, mode_name):
+        return "reference/email_template_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        return {**super().get_preview_context(request, mode_name), **self.rendered_example()}
 
 
 class EditorialDomain(NamedReference):
