@@ -15,8 +15,8 @@ from escalations.models import Escalation, EscalationState, OutboxMessage
 from escalations.services import (
     EscalationRefused,
     MayNotEscalate,
-    escalate,
     erase_expired_personal_data,
+    escalate,
     preview,
     recent_for_agent,
     recent_for_point,

@@ -108,9 +108,7 @@ def test_r14_literal_braces_are_written_twice(manager):
     assert response.status_code == 302
     template = EmailTemplate.objects.get(code="JACHT")
     values = email_templates.example_values()
-    assert template.rendered_example()["body"] == (
-        f"Vraag: {values['vraag']} {{geen variabele}}"
-    )
+    assert template.rendered_example()["body"] == (f"Vraag: {values['vraag']} {{geen variabele}}")
 
 
 def test_r14_the_form_lists_every_variable(manager):
