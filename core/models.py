@@ -64,3 +64,21 @@ def requeue_abandoned_tasks() -> int:
         return DBTaskResult.objects.filter(pk__in=ids).update(
             status=TaskResultStatus.READY, started_at=None
         )
+
+
+class PeriodicRun(models.Model):
+    """When a periodic job (core.periodic) runs next; the row is the claim that makes one
+    worker among several run it."""
+
+    name = models.CharField("taak", max_length=100, primary_key=True)
+    next_run_at = models.DateTimeField("volgende keer", null=True)
+    last_started_at = models.DateTimeField("laatst gestart", null=True)
+    last_finished_at = models.DateTimeField("laatst klaar", null=True)
+    last_error = models.TextField("laatste fout", blank=True)
+
+    class Meta:
+        verbose_name = "periodieke taak"
+        verbose_name_plural = "periodieke taken"
+
+    def __str__(self):
+        return self.name

@@ -397,16 +397,19 @@ PERSONAL_FIELDS = (
 )
 
 
-def erase_expired_personal_data(now: datetime | None = None) -> int:
+def erase_expired_personal_data(now: datetime | None = None, *, batch: int = 500) -> int:
     """Erase the citizen's data of escalations older than the retention period, keeping the
     records (and so the counts); returns how many escalations were erased. The texts of their
-    messages go too: they contain the same data."""
+    messages go too: they contain the same data. Works in batches, each its own
+    transaction, so a large backlog never holds a long lock."""
     now = now or timezone.now()
     cutoff = now - timedelta(days=settings.ESCALATION_RETENTION_DAYS)
     expired = Escalation.objects.filter(created_at__lt=cutoff, personal_data_erased_at=None)
-    with transaction.atomic():
-        ids = list(expired.values_list("pk", flat=True))
-        outbox.erase_message_texts(ids)
-        return Escalation.objects.filter(pk__in=ids).update(
-            personal_data_erased_at=now, **dict.fromkeys(PERSONAL_FIELDS, "")
-        )
+    erased = 0
+    while ids := list(expired.values_list("pk", flat=True)[:batch]):
+        with transaction.atomic():
+            outbox.erase_message_texts(ids)
+            erased += Escalation.objects.filter(pk__in=ids).update(
+                personal_data_erased_at=now, **dict.fromkeys(PERSONAL_FIELDS, "")
+            )
+    return erased
