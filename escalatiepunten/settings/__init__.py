@@ -209,6 +209,8 @@ EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "escalaties@contactcenter.example.be")
 # The right-hand side of the stable Message-ID of every escalation message.
 MESSAGE_ID_DOMAIN = os.environ.get("MESSAGE_ID_DOMAIN", "escalatiepunten.contactcenter.example.be")
+# Error reports (e-mails to ADMINS, debug pages) hide what a citizen told us.
+DEFAULT_EXCEPTION_REPORTER_FILTER = "core.error_reports.PersonalDataFilter"
 # The citizen's personal data in an escalation is erased this many days after it.
 ESCALATION_RETENTION_DAYS = int(os.environ.get("ESCALATION_RETENTION_DAYS", "90"))
 
