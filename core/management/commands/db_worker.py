@@ -1,7 +1,9 @@
-"""`manage.py db_worker`: django-tasks-db's worker, with leases (see core.models.TaskLease).
+"""`manage.py db_worker`: django-tasks-db's worker, with leases (see core.models.TaskLease)
+and the periodic jobs (core.periodic).
 
-While it runs a task it renews that task's lease every third of the lease period; between
-tasks it puts tasks abandoned by dead workers back in the queue.
+While it runs a task it renews that task's lease every third of the lease period. Beside the
+tasks, a housekeeping thread puts tasks abandoned by dead workers back in the queue and runs
+the periodic jobs that are due, every few seconds.
 """
 
 import threading
@@ -12,13 +14,18 @@ from django.utils import autoreload
 from django_tasks_db.management.commands import db_worker
 
 from core.models import TaskLease, lease_duration, requeue_abandoned_tasks
+from core.periodic import run_due_jobs
+
+# How often the housekeeping thread looks for abandoned tasks and due periodic jobs.
+HOUSEKEEPING_SECONDS = 5
 
 
 class LeasedWorker(db_worker.Worker):
     def run(self) -> None:
         requeue_abandoned_tasks()
-        reaper = threading.Thread(target=self._reap, daemon=True)
-        reaper.start()
+        run_due_jobs()
+        housekeeping = threading.Thread(target=self._housekeeping, daemon=True)
+        housekeeping.start()
         super().run()
 
     def run_task(self, db_task_result) -> None:
@@ -40,12 +47,14 @@ class LeasedWorker(db_worker.Worker):
         finally:
             connection.close()
 
-    def _reap(self) -> None:
+    def _housekeeping(self) -> None:
+        pause = min(HOUSEKEEPING_SECONDS, lease_duration().total_seconds() / 2)
         try:
             while self.running:
-                threading.Event().wait(lease_duration().total_seconds() / 2)
+                threading.Event().wait(pause)
                 close_old_connections()
                 requeue_abandoned_tasks()
+                run_due_jobs()
         finally:
             connection.close()
 
