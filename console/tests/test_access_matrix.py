@@ -55,6 +55,8 @@ def urls(world):
         "cms_point_add": ("GET", reverse(f"{snippets}:add")),
         "cms_page_edit": ("GET", reverse("wagtailadmin_pages:edit", args=[topic.pk])),
         "cms_linecode_add": ("GET", reverse("wagtailsnippets_reference_linecode:add")),
+        "cms_health": ("GET", reverse("editorial_health")),
+        "api_health": ("GET", "/api/v1/health"),
     }
 
 
@@ -80,6 +82,8 @@ MATRIX = {
     "cms_point_add": [LOGIN, LOGIN, CONSOLE, OK, OK],
     "cms_page_edit": [LOGIN, LOGIN, CONSOLE, OK, OK],
     "cms_linecode_add": [LOGIN, LOGIN, CONSOLE, DENIED, OK],
+    "cms_health": [LOGIN, LOGIN, CONSOLE, OK, OK],
+    "api_health": [UNAUTHORIZED, DENIED, DENIED, OK, OK],
 }
 
 

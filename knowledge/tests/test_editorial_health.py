@@ -14,12 +14,20 @@ from bs4 import BeautifulSoup
 from knowledge import health
 from knowledge.factories import TopicPageFactory
 from knowledge.models import TopicEscalationPoint
-from points.factories import PLANNING_DAY, EscalationPointFactory, ExceptionDocumentFactory
+from points.factories import (
+    PLANNING_DAY,
+    EscalationPointFactory,
+    ExceptionDocumentFactory,
+    days_ago,
+)
 from reference.factories import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
 
 REPORT = "/cms/gezondheid/"
+NO_ADDRESS = {"address": ""}
+ADDRESS = {"address": "jacht@anb.example.be"}
+NUMBER = {"number": "011 12 34 56"}
 API = "/api/v1/health"
 
 
@@ -115,7 +123,7 @@ def test_a_published_point_that_breaks_a_recommendation_is_a_finding(
         ),
         ({"handling_term": {"working_days": 20, "info": ""}}, "R18"),
         ({"handling_term": {"working_days": 40, "info": "Dossiers vragen onderzoek."}}, "R18"),
-        ({"agreements__date": (date.today() - timedelta(days=700)).isoformat()}, "R22"),
+        ({"agreements__date": days_ago(700)}, "R22"),
     ],
 )
 def test_a_point_within_the_rule_is_no_finding(reference_data, linked, document, rule):
