@@ -9,14 +9,16 @@ time or over the links can see: old agreements, long exceptions, points nobody l
 """
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
 
+from django.db.models import F
 from django.utils import timezone
 
 from knowledge.models import ITEM_KINDS, Question
 from points import rules
-from points.models import EscalationPoint
+from points.models import AvailabilityException, EscalationPoint, TimeSlot
+from reference.models import Organisation
 
 LONG_TERM_WORKING_DAYS = 20
 AGREEMENTS_MAX_AGE = timedelta(days=2 * 365)
@@ -83,7 +85,44 @@ class Seen:
     linked: frozenset[int]
 
 
-Check = Callable[[EscalationPoint, Seen], Iterable[str]]
+@dataclass
+class Facts:
+    """What the checks read of one version of a point. Built from plain rows for the many
+    published points (no model instances: the report covers every point at once) and from
+    the revision for a draft."""
+
+    pk: int
+    live: bool
+    in_draft: bool
+    editorial_title: str
+    instructions: str
+    phone_number: str
+    phone_transfer_allowed: bool
+    phone_share_with_citizen: bool
+    email_address: str
+    email_forward_allowed: bool
+    email_share_with_citizen: bool
+    email_template_id: int | None
+    handling_working_days: int
+    handling_info: str
+    reporting_theme_id: int | None
+    reporting_organisation_id: int | None
+    agreements_date: date | None
+    agreements_with: str
+    changed_at: datetime | None
+    has_hours: bool = False
+    exceptions: list = field(default_factory=list)
+    organisation: Organisation | None = None
+
+
+FACT_FIELDS = [
+    name
+    for name in Facts.__dataclass_fields__
+    if name not in ("pk", "in_draft", "changed_at", "has_hours", "exceptions", "organisation")
+]
+
+
+Check = Callable[[Facts, Seen], Iterable[str]]
 
 
 def _title(point, seen):
@@ -126,12 +165,12 @@ def _usable_route(point, seen):
 
 
 def _phone_hours(point, seen):
-    if point.phone_number and point.phone_transfer_allowed and not point.time_slots.all():
+    if point.phone_number and point.phone_transfer_allowed and not point.has_hours:
         yield rules.NO_PHONE_HOURS_WARNING
 
 
 def _exceptions(point, seen):
-    for exception in point.exceptions.all():
+    for exception in point.exceptions:
         if exception.ends_at <= seen.now:
             continue  # over: it is no longer shown (R16)
         if exception.ends_at - exception.starts_at > EXCEPTION_MAX_LENGTH:
@@ -153,7 +192,7 @@ def _handling_term(point, seen):
 def _reporting(point, seen):
     if point.reporting_theme_id is None:
         yield rules.NO_THEME_WARNING
-    organisation = point.reporting_organisation if point.reporting_organisation_id else None
+    organisation = point.organisation
     if organisation is None:
         yield rules.ORGANISATION_REQUIRED
     elif not organisation.is_top_level:
@@ -177,9 +216,8 @@ def _linked(point, seen):
 
 
 def _unchanged(point, seen):
-    revision = point.latest_revision
-    if revision is not None and revision.created_at < seen.now - UNCHANGED_MAX_AGE:
-        yield UNCHANGED.format(date=_day(revision.created_at))
+    if point.changed_at is not None and point.changed_at < seen.now - UNCHANGED_MAX_AGE:
+        yield UNCHANGED.format(date=_day(point.changed_at))
 
 
 # (rule, tab, check), in the order of the point's form.
@@ -218,12 +256,8 @@ def linked_point_ids() -> frozenset[int]:
     return frozenset(ids)
 
 
-def _points(organisation_id=None, point_ids=None):
-    points = (
-        EscalationPoint.objects.select_related("latest_revision", "reporting_organisation__parent")
-        .prefetch_related("time_slots", "exceptions")
-        .order_by("editorial_title", "pk")
-    )
+def _rows(organisation_id=None, point_ids=None):
+    points = EscalationPoint.objects.order_by("editorial_title", "pk")
     if organisation_id is not None:
         points = points.filter(reporting_organisation_id=organisation_id)
     if point_ids is not None:
@@ -231,13 +265,62 @@ def _points(organisation_id=None, point_ids=None):
     return points
 
 
-def version_to_judge(point: EscalationPoint) -> tuple[EscalationPoint, bool]:
-    """The draft when there is one (what editors will publish), else the point itself."""
-    if point.has_unpublished_changes and point.latest_revision is not None:
+def _published_facts(points, organisations: dict, now: datetime) -> dict[int, Facts]:
+    """Facts of the points' own rows (their published or only version): three queries."""
+    rows = points.values(
+        "pk", "has_unpublished_changes", *FACT_FIELDS, changed=F("latest_revision__created_at")
+    )
+    facts = {}
+    for row in rows:
+        row.pop("has_unpublished_changes")
+        changed = row.pop("changed")
+        facts[row["pk"]] = Facts(
+            **row,
+            in_draft=False,
+            changed_at=changed,
+            organisation=organisations.get(row["reporting_organisation_id"]),
+        )
+    with_hours = TimeSlot.objects.filter(point__in=points).values_list("point_id", flat=True)
+    for point_id in with_hours.distinct():
+        if point_id in facts:
+            facts[point_id].has_hours = True
+    current = AvailabilityException.objects.filter(point__in=points, ends_at__gt=now)
+    for exception in current.order_by("starts_at"):
+        if exception.point_id in facts:
+            facts[exception.point_id].exceptions.append(exception)
+    return facts
+
+
+def _draft_facts(points, organisations: dict) -> dict[int, Facts]:
+    """Facts of the drafts (latest revisions) of points that have unpublished changes."""
+    drafts = points.filter(has_unpublished_changes=True).select_related("latest_revision")
+    facts = {}
+    for point in drafts:
+        if point.latest_revision is None:
+            continue
         draft = point.latest_revision.as_object()
-        draft.latest_revision = point.latest_revision
-        return draft, True
-    return point, False
+        facts[point.pk] = Facts(
+            pk=point.pk,
+            in_draft=True,
+            changed_at=point.latest_revision.created_at,
+            has_hours=bool(draft.time_slots.all()),
+            exceptions=list(draft.exceptions.all()),
+            organisation=organisations.get(draft.reporting_organisation_id),
+            **{name: getattr(draft, name) for name in FACT_FIELDS if name != "live"},
+            live=point.live,
+        )
+    return facts
+
+
+def version_facts(organisation_id=None, point_ids=None, now=None) -> list[Facts]:
+    """Per point the version to judge: the draft when there is one (what editors will
+    publish), else the point itself; in the order of the titles."""
+    now = now or timezone.now()
+    points = _rows(organisation_id, point_ids)
+    organisations = Organisation.objects.select_related("parent").in_bulk()
+    facts = _published_facts(points, organisations, now)
+    facts.update(_draft_facts(points, organisations))
+    return list(facts.values())
 
 
 def findings(
@@ -245,23 +328,25 @@ def findings(
 ) -> list[Finding]:
     """Every finding, in the order of the points' titles and then of the form."""
     seen = Seen(now=now or timezone.now(), linked=linked_point_ids())
+    checks = [
+        (check_rule, tab, check)
+        for check_rule, tab, check in CHECKS
+        if not rule or check_rule == rule
+    ]
     found = []
-    for point in _points(organisation_id, point_ids):
-        judged, in_draft = version_to_judge(point)
-        for check_rule, tab, check in CHECKS:
-            if rule and check_rule != rule:
-                continue
+    for facts in version_facts(organisation_id, point_ids, seen.now):
+        for check_rule, tab, check in checks:
             found += [
                 Finding(
-                    point_id=point.pk,
-                    title=judged.editorial_title or point.editorial_title,
+                    point_id=facts.pk,
+                    title=facts.editorial_title,
                     rule=check_rule,
                     message=message,
                     tab=tab,
-                    in_draft=in_draft,
-                    live=point.live,
-                    organisation_id=judged.reporting_organisation_id,
+                    in_draft=facts.in_draft,
+                    live=facts.live,
+                    organisation_id=facts.reporting_organisation_id,
                 )
-                for message in check(judged, seen)
+                for message in check(facts, seen)
             ]
     return found

@@ -371,6 +371,8 @@ def usability_warnings(point) -> list[str]:
 
 def number_cost(number: str) -> str | None:
     """The warning for a number a citizen pays extra for (premium, shared cost, foreign)."""
+    if not number or number.startswith(("01", "02", "03", "04", "05", "06")):
+        return None  # a geographic or mobile number in the stored national format (R5)
     try:
         parsed = phonenumbers.parse(number, "BE")
     except phonenumbers.NumberParseException:
