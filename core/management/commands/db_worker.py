@@ -1,7 +1,9 @@
 """`manage.py db_worker`: django-tasks-db's worker, with leases (see core.models.TaskLease).
 
 While it runs a task it renews that task's lease every third of the lease period; between
-tasks it puts tasks abandoned by dead workers back in the queue.
+tasks it puts tasks abandoned by dead workers back in the queue. Beside the tasks it runs the
+periodic jobs the apps registered (`core.periodic`), each in its own thread; with `--batch`
+each job runs once before the tasks.
 """
 
 import threading
@@ -12,6 +14,7 @@ from django.utils import autoreload
 from django_tasks_db.management.commands import db_worker
 
 from core.models import TaskLease, lease_duration, requeue_abandoned_tasks
+from core.periodic import PeriodicJob, registered_jobs, run_job
 
 
 class LeasedWorker(db_worker.Worker):
@@ -19,7 +22,22 @@ class LeasedWorker(db_worker.Worker):
         requeue_abandoned_tasks()
         reaper = threading.Thread(target=self._reap, daemon=True)
         reaper.start()
+        for job in registered_jobs():
+            if self.batch:
+                run_job(job, self.worker_id)
+            else:
+                threading.Thread(target=self._repeat, args=(job,), daemon=True).start()
         super().run()
+
+    def _repeat(self, job: PeriodicJob) -> None:
+        pause = job.every_seconds()
+        try:
+            while self.running:
+                close_old_connections()
+                run_job(job, self.worker_id)
+                threading.Event().wait(pause)
+        finally:
+            connection.close()
 
     def run_task(self, db_task_result) -> None:
         TaskLease.renew(db_task_result.pk, self.worker_id)
