@@ -16,20 +16,21 @@ def smtp_code_is_permanent(code: int) -> bool:
     return 500 <= code < 600
 
 
+def as_text(answer: bytes | str) -> str:
+    return answer.decode(errors="replace") if isinstance(answer, bytes) else str(answer)
+
+
 def as_delivery_error(error: Exception) -> DeliveryError:
     """A Dutch reason; a 5xx answer about the recipient, the sender or the content is
     permanent, anything else (4xx, no connection, a time-out) is worth another attempt."""
     if isinstance(error, smtplib.SMTPRecipientsRefused):
         codes = [code for code, _ in error.recipients.values()]
-        answer = "; ".join(f"{code} {text!r}" for code, text in error.recipients.values())
+        answer = "; ".join(f"{code} {as_text(text)}" for code, text in error.recipients.values())
         permanent = bool(codes) and all(smtp_code_is_permanent(code) for code in codes)
         return DeliveryError(f"De mailserver weigert de ontvanger: {answer}", permanent=permanent)
     if isinstance(error, smtplib.SMTPResponseException):
-        text = error.smtp_error
-        if isinstance(text, bytes):
-            text = text.decode(errors="replace")
         return DeliveryError(
-            f"De mailserver antwoordt {error.smtp_code}: {text}",
+            f"De mailserver antwoordt {error.smtp_code}: {as_text(error.smtp_error)}",
             permanent=smtp_code_is_permanent(error.smtp_code),
         )
     if isinstance(error, smtplib.SMTPServerDisconnected):
