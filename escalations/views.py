@@ -3,7 +3,6 @@ and 'Opnieuw versturen'. It shows no message body and no citizen's data (a citiz
 is masked)."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
@@ -39,9 +38,14 @@ def undelivered():
     )
 
 
+def forbidden(request):
+    """A Dutch 403, not Wagtail's redirect to the dashboard: a missing right is no glitch."""
+    return TemplateResponse(request, "escalations/forbidden.html", status=403)
+
+
 def undelivered_list(request):
     if not request.user.has_perm("escalations.view_outboxmessage"):
-        raise PermissionDenied
+        return forbidden(request)
     page = Paginator(undelivered(), PER_PAGE).get_page(request.GET.get("p"))
     rows = [{"message": message, "recipient": shown_recipient(message)} for message in page]
     return TemplateResponse(
@@ -58,7 +62,7 @@ def undelivered_list(request):
 @require_POST
 def resend_message(request, pk: int):
     if not request.user.has_perm("escalations.change_outboxmessage"):
-        raise PermissionDenied
+        return forbidden(request)
     message = get_object_or_404(OutboxMessage.objects.select_related("escalation"), pk=pk)
     reference = message.escalation.reference
     if resend(message):
