@@ -4,8 +4,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The demo's local mail server (manage.py mail_sink): only `make demo` points EMAIL_* at it.
+DEMO_MAIL_PORT ?= 8025
 
-.PHONY: demo test test-fast install install-dev lint format check browser axe wrk postgres bench clean serve
+.PHONY: demo test test-fast install install-dev lint format check browser axe wrk postgres bench bench-delivery clean serve
 
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 of nieuwer is nodig (PYTHON=...)"; exit 1; }
@@ -30,8 +32,11 @@ demo: install
 	$(PY) manage.py demo_data
 	$(PY) manage.py db_worker --batch --no-startup-delay --verbosity 0
 	@echo "Escalatiepunten draait op http://$(HOST):$(PORT)/  (CMS: http://$(HOST):$(PORT)/cms/) - stoppen met Ctrl-C"
-	@$(PY) manage.py db_worker --no-startup-delay --verbosity 0 & worker=$$!; \
-	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	@echo "Escalatiemails komen toe in de lokale mailserver op 127.0.0.1:$(DEMO_MAIL_PORT): var/mail/*.eml"
+	@export EMAIL_HOST=127.0.0.1 EMAIL_PORT=$(DEMO_MAIL_PORT); \
+	  $(PY) manage.py mail_sink --port $(DEMO_MAIL_PORT) & sink=$$!; \
+	  $(PY) manage.py db_worker --no-startup-delay --verbosity 0 & worker=$$!; \
+	  trap 'kill $$worker $$sink 2>/dev/null' EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn escalatiepunten.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 # Browser tests drive Debian's chromium; install it when we may (root), never download a browser.
@@ -93,6 +98,11 @@ bench: install-dev wrk postgres
 	$(PY) -m calendar_engine.bench
 	$(PY) manage.py bench_api --settings=escalatiepunten.settings.test
 	$(PY) -m escalatiepunten.loadbench $(BENCH_ARGS)
+	$(PY) -m escalatiepunten.deliverybench $(DELIVERY_BENCH_ARGS)
+
+# The workers' delivery throughput to a local SMTP server (messages/s), into var/bench/latest.json.
+bench-delivery: install-dev postgres
+	$(PY) -m escalatiepunten.deliverybench $(DELIVERY_BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache static_collected

@@ -9,6 +9,7 @@ class EscalationsConfig(AppConfig):
 
     def ready(self):
         from core import periodic
+        from escalations import tasks  # noqa: F401 - registers the outbox sweep with the worker
         from escalations.services import erase_expired_personal_data
 
         periodic.register(

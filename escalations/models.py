@@ -1,10 +1,13 @@
 """Escalations (R8, R12, R14, R18, R26): the record of every transfer and e-mail escalation,
 the durable outbox that delivers its messages, and the CRM links of organisations."""
 
+import ipaddress
 import secrets
 import uuid
+from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -181,8 +184,15 @@ class OutboxMessage(models.Model):
     lease_owner = models.CharField("in behandeling door", max_length=64, blank=True)
     lease_expires_at = models.DateTimeField("lease tot", null=True, blank=True)
     last_error = models.TextField("laatste fout", blank=True)
+    last_attempt_at = models.DateTimeField("laatste poging", null=True, blank=True)
     created_at = models.DateTimeField("aangemaakt", default=timezone.now)
     delivered_at = models.DateTimeField("afgeleverd op", null=True, blank=True)
+    payload = models.TextField(
+        "verzonden document",
+        blank=True,
+        help_text="Het JSON-document voor het CRM, vastgelegd bij de eerste poging, zodat elke "
+        "volgende poging dezelfde bytes verstuurt.",
+    )
 
     class Meta:
         verbose_name = "uitgaand bericht"
@@ -191,6 +201,14 @@ class OutboxMessage(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["escalation", "kind"], name="one_message_per_escalation_and_kind"
+            )
+        ]
+        # What a worker's sweep asks: the pending messages that are due.
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=Q(state="pending"),
+                name="outbox_pending_due",
             )
         ]
 
@@ -211,6 +229,7 @@ class CrmEndpoint(models.Model):
         verbose_name="organisatie",
         on_delete=models.CASCADE,
         related_name="crm_endpoint",
+        limit_choices_to={"parent__isnull": True},
         help_text="De entiteit (hoogste niveau) waarvan de escalatiepunten via CRM ontvangen.",
     )
     url = models.URLField("adres (URL)", max_length=500)
@@ -228,3 +247,40 @@ class CrmEndpoint(models.Model):
 
     def __str__(self):
         return f"CRM {self.organisation}"
+
+    def clean(self):
+        errors = {}
+        if self.organisation_id and self.organisation.parent_id is not None:
+            errors["organisation"] = (
+                "Kies de entiteit zelf (hoogste niveau), niet een afdeling of dienst: "
+                "de escalatiepunten van al haar diensten gaan naar dit CRM."
+            )
+        if problem := crm_url_problem(self.url):
+            errors["url"] = problem
+        if errors:
+            raise ValidationError(errors)
+
+
+LOOPBACK_HOSTS = {"localhost"}
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() in LOOPBACK_HOSTS:
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def crm_url_problem(url: str) -> str | None:
+    """Why a CRM link may not be used, in Dutch; None when it may. Escalations carry personal
+    data, so only https, except to this machine (tests) or when CRM_ALLOW_HTTP is on."""
+    parts = urlsplit(url or "")
+    if parts.scheme == "https" and parts.hostname:
+        return None
+    if parts.scheme == "http" and parts.hostname:
+        if is_loopback(parts.hostname) or settings.CRM_ALLOW_HTTP:
+            return None
+        return "Gebruik een https-adres: escalaties bevatten persoonsgegevens."
+    return "Geef een volledig https-adres, bijv. https://crm.example.be/escalaties."

@@ -211,6 +211,27 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "escalaties@contactcen
 MESSAGE_ID_DOMAIN = os.environ.get("MESSAGE_ID_DOMAIN", "escalatiepunten.contactcenter.example.be")
 # Error reports (e-mails to ADMINS, debug pages) hide what a citizen told us.
 DEFAULT_EXCEPTION_REPORTER_FILTER = "core.error_reports.PersonalDataFilter"
+# Seconds an SMTP server may take to answer before the attempt counts as failed.
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "20"))
+
+# Delivering escalation messages (escalations.delivery): an attempt that fails is retried
+# after a random delay of up to OUTBOX_RETRY_BASE_SECONDS x 2^(attempt - 1), at most
+# OUTBOX_RETRY_MAX_SECONDS; after OUTBOX_MAX_ATTEMPTS the message is 'niet afgeleverd'.
+OUTBOX_RETRY_BASE_SECONDS = int(os.environ.get("OUTBOX_RETRY_BASE_SECONDS", "30"))
+OUTBOX_RETRY_MAX_SECONDS = int(os.environ.get("OUTBOX_RETRY_MAX_SECONDS", "3600"))
+OUTBOX_MAX_ATTEMPTS = int(os.environ.get("OUTBOX_MAX_ATTEMPTS", "8"))
+# A worker holds a message this long while it sends it; a message whose worker died is sent
+# again once its lease has expired. Longer than EMAIL_TIMEOUT and CRM_TIMEOUT together.
+OUTBOX_LEASE_SECONDS = int(os.environ.get("OUTBOX_LEASE_SECONDS", "120"))
+# Every worker looks for messages whose retry is due (or whose worker died) this often.
+OUTBOX_SWEEP_SECONDS = float(os.environ.get("OUTBOX_SWEEP_SECONDS", "10"))
+# The task backend that delivers a message right after its escalation is saved.
+OUTBOX_TASK_BACKEND = os.environ.get("OUTBOX_TASK_BACKEND", "default")
+# Seconds a CRM may take to answer; CRM links must use https unless the host is loopback or
+# CRM_ALLOW_HTTP is on (a test environment only).
+CRM_TIMEOUT = int(os.environ.get("CRM_TIMEOUT", "20"))
+CRM_ALLOW_HTTP = env_bool("CRM_ALLOW_HTTP")
+
 # The citizen's personal data in an escalation is erased this many days after it.
 ESCALATION_RETENTION_DAYS = int(os.environ.get("ESCALATION_RETENTION_DAYS", "90"))
 

@@ -514,7 +514,7 @@ def test_personal_data_is_erased_after_the_retention_period_keeping_the_record(
     assert old.personal_data_erased_at is not None
     assert old.point_title == "ANB - Team Jacht"
     for message in old.messages.all():
-        assert (message.subject, message.body) == ("", "")
+        assert (message.subject, message.body, message.payload) == ("", "", "")
         assert "jan.janssens" not in message.recipient
     assert all(message.body for message in recent.messages.all())
     assert Escalation.objects.count() == 2

@@ -1,9 +1,10 @@
 """`manage.py db_worker`: django-tasks-db's worker, with leases (see core.models.TaskLease)
-and the periodic jobs (core.periodic).
+and the periodic work of `core.periodic`.
 
 While it runs a task it renews that task's lease every third of the lease period. Beside the
 tasks, a housekeeping thread puts tasks abandoned by dead workers back in the queue and runs
-the periodic jobs that are due, every few seconds.
+the periodic jobs that are due, every few seconds; each sweep runs in a thread of its own.
+With `--batch` the due jobs and each sweep run once before the tasks.
 """
 
 import threading
@@ -14,7 +15,7 @@ from django.utils import autoreload
 from django_tasks_db.management.commands import db_worker
 
 from core.models import TaskLease, lease_duration, requeue_abandoned_tasks
-from core.periodic import run_due_jobs
+from core.periodic import Sweep, registered_sweeps, run_due_jobs, run_sweep
 
 # How often the housekeeping thread looks for abandoned tasks and due periodic jobs.
 HOUSEKEEPING_SECONDS = 5
@@ -24,9 +25,23 @@ class LeasedWorker(db_worker.Worker):
     def run(self) -> None:
         requeue_abandoned_tasks()
         run_due_jobs()
-        housekeeping = threading.Thread(target=self._housekeeping, daemon=True)
-        housekeeping.start()
+        threading.Thread(target=self._housekeeping, daemon=True).start()
+        for sweep in registered_sweeps():
+            if self.batch:
+                run_sweep(sweep, self.worker_id)
+            else:
+                threading.Thread(target=self._repeat, args=(sweep,), daemon=True).start()
         super().run()
+
+    def _repeat(self, sweep: Sweep) -> None:
+        pause = sweep.every_seconds()
+        try:
+            while self.running:
+                close_old_connections()
+                run_sweep(sweep, self.worker_id)
+                threading.Event().wait(pause)
+        finally:
+            connection.close()
 
     def run_task(self, db_task_result) -> None:
         TaskLease.renew(db_task_result.pk, self.worker_id)
