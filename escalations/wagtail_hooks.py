@@ -38,7 +38,7 @@ class UndeliveredMenuItem(MenuItem):
 class EscalationsGroup(SnippetViewSetGroup):
     menu_label = "Escalaties"
     menu_icon = "mail"
-    menu_order = 150
+    menu_order = 152  # right after Escalatiepunten
     items = (CrmEndpointViewSet,)
 
     def get_submenu_items(self):
