@@ -29,14 +29,14 @@ demo: install
 	mkdir -p var
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	$(PY) manage.py demo_data
-	$(PY) manage.py db_worker --batch --no-startup-delay --verbosity 0
-	@echo "Escalatiepunten draait op http://$(HOST):$(PORT)/  (CMS: http://$(HOST):$(PORT)/cms/) - stoppen met Ctrl-C"
-	@echo "Escalatiemails komen toe in de lokale mailserver op 127.0.0.1:$(DEMO_MAIL_PORT): var/mail/*.eml"
 	@export EMAIL_HOST=127.0.0.1 EMAIL_PORT=$(DEMO_MAIL_PORT); \
 	  $(PY) manage.py mail_sink --port $(DEMO_MAIL_PORT) & sink=$$!; \
+	  trap 'kill $$sink $$worker 2>/dev/null' EXIT INT TERM; \
+	  $(PY) manage.py demo_data || exit 1; \
+	  $(PY) manage.py db_worker --batch --no-startup-delay --verbosity 0 || exit 1; \
+	  echo "Escalatiepunten draait op http://$(HOST):$(PORT)/  (CMS: http://$(HOST):$(PORT)/cms/) - stoppen met Ctrl-C"; \
+	  echo "Escalatiemails komen toe in de lokale mailserver op 127.0.0.1:$(DEMO_MAIL_PORT): var/mail/*.eml"; \
 	  $(PY) manage.py db_worker --no-startup-delay --verbosity 0 & worker=$$!; \
-	  trap 'kill $$worker $$sink 2>/dev/null' EXIT INT TERM; \
 	  $(VENV)/bin/gunicorn escalatiepunten.wsgi --bind $(HOST):$(PORT) --workers 2 --access-logfile -
 
 # Browser tests drive Debian's chromium; install it when we may (root), never download a browser.

@@ -36,3 +36,33 @@ def test_demo_data_loads_the_six_guideline_points_published_and_twice_changes_no
     } == roles
     agent = django_user_model.objects.get(username="voorlichter")
     assert list(LineCode.objects.of_agent(agent).values_list("code", flat=True)) == ["OMGEV"]
+
+
+def test_demo_data_records_escalations_once_and_delivers_them(
+    mailoutbox, django_capture_on_commit_callbacks
+):
+    """The demo shows what agents did: a transfer, an e-mail escalation that reaches the
+    service and the citizen, a CRM escalation that waits in 'Niet afgeleverd' (De Lijn has no
+    CRM link in the demo), a transfer outside hours with its reason."""
+    from escalations.models import Escalation, OutboxMessage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("demo_data", stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("demo_data", stdout=io.StringIO())
+
+    escalations = Escalation.objects.order_by("created_at")
+    assert [(e.point_title, e.channel) for e in escalations] == [
+        ("ANB - Team Jacht", "phone"),
+        ("ANB - Team Jacht", "email"),
+        ("De Lijn - Dienst Abonnementen", "email"),
+        ("VAPH - Covid-19 - Professionals", "phone"),
+    ]
+    states = {
+        (message.escalation.point_title, message.kind): message.state
+        for message in OutboxMessage.objects.select_related("escalation")
+    }
+    assert states[("ANB - Team Jacht", "service")] == "delivered"
+    assert states[("ANB - Team Jacht", "citizen")] == "delivered"
+    assert states[("De Lijn - Dienst Abonnementen", "service")] == "failed"
+    assert {mail.to[0] for mail in mailoutbox} >= {"jacht.anb@example.be", "an.peeters@example.be"}

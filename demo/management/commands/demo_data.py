@@ -11,6 +11,7 @@ from django.utils import timezone
 from wagtail.models import Site
 
 from core import roles
+from demo.escalations import load_escalations
 from demo.knowledge import load_knowledge
 from demo.vocabulary import ensure_vocabulary
 from knowledge.search_index import rebuild as rebuild_search_index
@@ -256,12 +257,13 @@ class Command(BaseCommand):
         knowledge_items = load_knowledge()
         self.load_accounts()
         self.load_agent_team()
+        escalations = load_escalations()
         # The index follows every publish by itself; a database that had data before the
         # index existed gets it filled here.
         rebuild_search_index()
         self.stdout.write(
             f"Demogegevens geladen ({created} nieuwe escalatiepunten, "
-            f"{knowledge_items} nieuwe kennisitems)."
+            f"{knowledge_items} nieuwe kennisitems, {escalations} nieuwe escalaties)."
         )
         self.stdout.write("Demo-accounts (CMS op /cms/):")
         for username, password, role, _ in ACCOUNTS:
