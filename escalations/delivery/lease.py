@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 
 from escalations.models import (
@@ -29,8 +29,19 @@ def lease_duration() -> timedelta:
 
 
 def due(now) -> "Q":
+    """Pending, its time has come, no live lease, and for the citizen's confirmation: the
+    service has the escalation. The confirmation says the question was forwarded; it is
+    sent only once that is true (R18)."""
     free = Q(lease_expires_at__isnull=True) | Q(lease_expires_at__lte=now)
-    return Q(state=DeliveryState.PENDING, next_attempt_at__lte=now) & free
+    service_has_it = Exists(
+        OutboxMessage.objects.filter(
+            escalation_id=OuterRef("escalation_id"),
+            kind=MessageKind.SERVICE,
+            state=DeliveryState.DELIVERED,
+        )
+    )
+    confirmable = ~Q(kind=MessageKind.CITIZEN) | service_has_it
+    return Q(state=DeliveryState.PENDING, next_attempt_at__lte=now) & free & confirmable
 
 
 def _take(candidates, worker_id: str, limit: int) -> list[OutboxMessage]:
@@ -99,6 +110,19 @@ def record_delivered(message: OutboxMessage, worker_id: str) -> bool:
         if updated:
             _follow_escalation(message, EscalationState.DELIVERED)
     return bool(updated)
+
+
+def confirmations_waiting_for(message: OutboxMessage) -> list[int]:
+    """The citizen's confirmation that a delivered message to the service releases."""
+    if message.kind != MessageKind.SERVICE:
+        return []
+    return list(
+        OutboxMessage.objects.filter(
+            escalation_id=message.escalation_id,
+            kind=MessageKind.CITIZEN,
+            state=DeliveryState.PENDING,
+        ).values_list("pk", flat=True)
+    )
 
 
 def record_failure(message: OutboxMessage, worker_id: str, reason: str, *, permanent: bool) -> str:

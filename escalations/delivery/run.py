@@ -69,9 +69,18 @@ def deliver(message: OutboxMessage, worker_id: str, adapters: Adapters) -> str:
         reason = f"Onverwachte fout bij versturen ({type(error).__name__})."
         logger.error("Bericht %s: %s", message.pk, reason)
         return lease.record_failure(message, worker_id, reason, permanent=False)
-    lease.record_delivered(message, worker_id)
-    logger.info("Bericht %s (%s, %s) afgeleverd", message.pk, message.message_id, message.route)
+    if lease.record_delivered(message, worker_id):
+        logger.info("Bericht %s (%s, %s) afgeleverd", message.pk, message.message_id, message.route)
+        send_released_confirmations(message, worker_id, adapters)
     return "delivered"
+
+
+def send_released_confirmations(message: OutboxMessage, worker_id: str, adapters) -> None:
+    """The citizen's confirmation waits until the service has the escalation; send it now."""
+    for confirmation_pk in lease.confirmations_waiting_for(message):
+        confirmation = lease.claim(confirmation_pk, worker_id)
+        if confirmation is not None:
+            deliver(confirmation, worker_id, adapters)
 
 
 def deliver_message(message_pk: int, worker_id: str | None = None) -> str | None:

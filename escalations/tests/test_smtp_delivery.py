@@ -99,16 +99,16 @@ def test_r12_smtp_server_down_retries_with_backoff_and_arrives_exactly_once(
 
     make_due(service)
     make_due(citizen)
-    assert deliver_due() == 2  # still down: the second attempt waits up to 60 s
+    assert deliver_due() == 1  # still down: the second attempt waits up to 60 s
     second = fresh(service)
     assert second.attempts == 2
     assert second.next_attempt_at <= timezone.now() + timedelta(seconds=60)
+    assert fresh(citizen).attempts == 0  # the confirmation waits for the service (R18)
     assert smtp_sink.messages == []
 
     smtp_sink.start()  # the mail server is back, on the same port
     make_due(service)
-    make_due(citizen)
-    assert deliver_due() == 2
+    assert deliver_due() == 1  # the service's mail, and with it the confirmation
     assert deliver_due() == 0
     deliver_outbox_message.call(service.pk)  # a retried task changes nothing
 
@@ -158,6 +158,30 @@ def test_r12_a_refused_recipient_fails_at_once_without_the_address_in_the_reason
     assert "@" not in failed.last_error
     escalation.refresh_from_db()
     assert escalation.state == EscalationState.FAILED
+    # The citizen is not told the question was forwarded while it was not (R18).
+    assert fresh(citizen).state == DeliveryState.PENDING
+    assert fresh(citizen).attempts == 0
+
+
+def test_r18_the_confirmation_goes_out_once_the_service_has_the_escalation(
+    smtp_sink, deliver_on_commit
+):
+    smtp_sink.refused.add("jacht@anb.example.be")
+    escalation = EscalationFactory()
+    service, citizen = escalate(escalation, deliver_on_commit)
+    assert smtp_sink.messages == []
+
+    smtp_sink.refused.clear()  # the beheerder fixed the address and sends it again
+    from escalations.outbox import resend
+
+    assert resend(fresh(service))
+    deliver_outbox_message.call(service.pk)
+
+    received = smtp_sink.wait_for(2)
+    assert sorted(mail["To"] for mail in received) == [
+        "jacht@anb.example.be",
+        "lies.peeters@example.be",
+    ]
     assert fresh(citizen).state == DeliveryState.DELIVERED
 
 
@@ -173,11 +197,11 @@ def test_r12_after_the_last_attempt_the_message_is_not_delivered(
         make_due(citizen)
         deliver_due()
 
-    for message in (service, citizen):
-        failed = fresh(message)
-        assert failed.state == DeliveryState.FAILED
-        assert failed.attempts == 3
-        assert failed.last_error == "De mailserver is niet bereikbaar (verbinding geweigerd)."
+    failed = fresh(service)
+    assert failed.state == DeliveryState.FAILED
+    assert failed.attempts == 3
+    assert failed.last_error == "De mailserver is niet bereikbaar (verbinding geweigerd)."
+    assert fresh(citizen).attempts == 0  # waits for the service's mail
     make_due(service)
     assert deliver_due() == 0  # a failed message waits for a beheerder
     escalation.refresh_from_db()

@@ -21,13 +21,18 @@ def resend_url(message):
 
 @pytest.fixture
 def failed_pair(smtp_sink, settings):
-    """An escalation whose mail to the service and confirmation to the citizen failed."""
+    """A mail to a service that failed, and a confirmation to a citizen that failed (of
+    another escalation, whose service did get its mail: a confirmation waits for that)."""
     settings.OUTBOX_MAX_ATTEMPTS = 1
     smtp_sink.refused.update({"jacht@anb.example.be", "lies.peeters@example.be"})
     escalation = EscalationFactory()
     service = OutboxMessageFactory(escalation=escalation)
+    other = EscalationFactory(point_title="VAPH - Covid-19 - Professionals")
+    OutboxMessageFactory(
+        escalation=other, recipient="vaph@example.be", state=DeliveryState.DELIVERED
+    )
     citizen = OutboxMessageFactory(
-        escalation=escalation,
+        escalation=other,
         kind=MessageKind.CITIZEN,
         recipient="lies.peeters@example.be",
         body="Beste Lies Peeters, uw vraag over uw jachtverlof ...",
