@@ -197,7 +197,7 @@ def email_escalation(request, point_id: int):
         {
             "point": point,
             "data": data,
-            "messages": messages,
+            "outgoing": messages,
             "crm": point.email_delivery == EmailDelivery.CRM,
         },
     )
