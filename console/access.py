@@ -1,13 +1,11 @@
-"""Who may use the console: agents (who may view escalation points), and one-query
-permission checks for the requests made while a caller waits."""
+"""Who may use the console: agents, who may view escalation points."""
 
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.urls import reverse_lazy
 
 from console.forms import NO_ACCESS, VIEW_POINTS
+from core.permissions import has_permission
 
 
 def agents_only(view):
@@ -22,18 +20,5 @@ def agents_only(view):
 
 
 def may_view_points(user) -> bool:
+    """Runs on every console request: one query."""
     return has_permission(user, VIEW_POINTS)
-
-
-def has_permission(user, permission: str) -> bool:
-    """`user.has_perm(permission)` in one query instead of Django's two (user and group
-    permissions): it runs on every console request while a caller waits."""
-    app_label, codename = permission.split(".")
-    return user.is_active and (
-        user.is_superuser
-        or Permission.objects.filter(
-            Q(user=user) | Q(group__user=user),
-            content_type__app_label=app_label,
-            codename=codename,
-        ).exists()
-    )

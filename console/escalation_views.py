@@ -13,8 +13,9 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from console.access import agents_only, has_permission
+from console.access import agents_only
 from core.ids import is_row_id
+from core.permissions import has_permission
 from core.text import clean_text
 from escalations.messages import dutch_date, working_days_text
 from escalations.models import Escalation, EscalationChannel, MessageKind
