@@ -15,6 +15,7 @@ PACKAGES = [
     "reference",
     "points",
     "knowledge",
+    "escalations",
     "console",
     "api",
     "public",
