@@ -5,6 +5,7 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from api.auth import API_AUTH
+from api.escalations import router as escalations_router
 from api.health import router as health_router
 from api.knowledge import router as knowledge_router
 from api.points import router as points_router
@@ -118,3 +119,4 @@ def http_error(request, exc: HttpError):
 api.add_router("/escalation-points", points_router)
 api.add_router("/knowledge", knowledge_router)
 api.add_router("/health", health_router)
+api.add_router("/escalations", escalations_router)

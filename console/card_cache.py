@@ -29,6 +29,9 @@ KEEP_SECONDS = 30
 KEEP_SIZE = 4096
 # Rendered into a kept body where the card's seconds-until-refresh go; replaced per request.
 REFRESH_IN_MARK = "__refresh_in__"
+# Rendered into a kept body where the card's escalation buttons go (they carry a CSRF token
+# and an idempotency key of their own request); replaced per request.
+ACTIONS_MARK = "__point_actions__"
 # Saves in these apps can change what a card shows.
 CARD_APPS = frozenset({"points", "knowledge", "reference"})
 
@@ -91,6 +94,11 @@ def keep_body(
 def fill_refresh(html: str, changes_at: datetime, now: datetime) -> SafeString:
     """The rendered (escaped) template with a number put in: still safe HTML."""
     return mark_safe(html.replace(REFRESH_IN_MARK, str(seconds_until(changes_at, now))))
+
+
+def with_actions(body: SafeString, actions_html: str) -> SafeString:
+    """The body with the card's escalation buttons (rendered, escaped HTML) put in."""
+    return mark_safe(body.replace(ACTIONS_MARK, actions_html))
 
 
 def _forget(sender=None, **kwargs) -> None:

@@ -5,14 +5,10 @@ Only for users who may view escalation points."""
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
-from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import Permission
-from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.urls import reverse, reverse_lazy
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -20,8 +16,9 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
-from console import card_cache
-from console.forms import NO_ACCESS, VIEW_POINTS, ConsoleLoginForm
+from console import card_cache, escalation_views
+from console.access import agents_only
+from console.forms import VIEW_POINTS, ConsoleLoginForm
 from console.results import point_rows, result_rows
 from core.ids import is_row_id
 from core.text import MAX_QUERY_LENGTH, clean_text
@@ -43,31 +40,6 @@ from reference.models import LineCode, Organisation
 LOGGED_OUT = "Je bent afgemeld. Tot de volgende keer."
 # At most this many cards' state *now* in one request (an item page shows fewer).
 MAX_CARDS_NOW = 50
-
-
-def agents_only(view):
-    @login_required(login_url=reverse_lazy("console:login"))
-    def wrapped(request, *args, **kwargs):
-        if not may_view_points(request.user):
-            raise PermissionDenied(NO_ACCESS)
-        return view(request, *args, **kwargs)
-
-    wrapped.__name__ = view.__name__
-    return wrapped
-
-
-def may_view_points(user) -> bool:
-    """`user.has_perm(VIEW_POINTS)` in one query instead of Django's two (user and group
-    permissions): it runs on every console request while a caller waits."""
-    app_label, codename = VIEW_POINTS.split(".")
-    return user.is_active and (
-        user.is_superuser
-        or Permission.objects.filter(
-            Q(user=user) | Q(group__user=user),
-            content_type__app_label=app_label,
-            codename=codename,
-        ).exists()
-    )
 
 
 def card_points():
@@ -122,6 +94,11 @@ def item_detail(request, kind: str, item_id: int):
     if item is None:
         raise Http404("Dit kennisitem bestaat niet of is niet gepubliceerd.")
     points = with_schedule(published_points_of(item))
+    may_escalate = escalation_views.may_escalate(request.user)
+    actions = {
+        point.pk: escalation_views.point_actions(request, point, sublevel=3, may=may_escalate)
+        for point in points
+    }
     return render(
         request,
         "console/item.html",
@@ -134,6 +111,7 @@ def item_detail(request, kind: str, item_id: int):
             "children": items_in_topic(item) if kind_of(item) == KnowledgeKind.TOPIC else [],
             "cards": card_contexts(points),
             "now_url": reverse("console:points_now"),
+            "actions": actions,
         },
     )
 
@@ -144,13 +122,36 @@ def point_detail(request, point_id: int):
     (`console.card_cache`); one query tells whether the kept body is still the live one."""
     if not is_row_id(point_id):
         raise Http404
-    live = EscalationPoint.objects.published().filter(pk=point_id)
-    revision_id, title = get_object_or_404(live.values_list("live_revision_id", "editorial_title"))
+    live = EscalationPoint.objects.published().filter(pk=point_id).only(*ACTION_FIELDS)
+    point = get_object_or_404(live)
+    revision_id = point.live_revision_id
     now = timezone.now()
     body = card_cache.cached_body(point_id, revision_id, now)
     if body is None:
         body = _render_point_body(point_id, revision_id, now)
-    return render(request, "console/point.html", {"title": title, "body": body})
+    may_escalate = escalation_views.may_escalate(request.user)
+    actions = escalation_views.point_actions(request, point, sublevel=2, may=may_escalate)
+    return render(
+        request,
+        "console/point.html",
+        {
+            "title": point.editorial_title,
+            "body": card_cache.with_actions(body, actions),
+            "recent": escalation_views.recent_of_point(point_id),
+        },
+    )
+
+
+# What the point page reads of the point itself (the rest is in the kept body): its live
+# revision, title, and what its escalation buttons need.
+ACTION_FIELDS = (
+    "live_revision_id",
+    "editorial_title",
+    "phone_number",
+    "email_address",
+    "email_forward_allowed",
+    "transfer_mode",
+)
 
 
 def _render_point_body(point_id: int, revision_id: int, now) -> str:
@@ -165,6 +166,7 @@ def _render_point_body(point_id: int, revision_id: int, now) -> str:
             "cards": cards,
             "now_url": reverse("console:points_now"),
             "linked_items": items_linking(point),
+            "actions": card_cache.ACTIONS_MARK,
         },
     )
     return card_cache.keep_body(point_id, revision_id, html, card["changes_at"], now)

@@ -2,7 +2,7 @@
 
 The yardstick reads one published point by its key with the ORM and returns a small JSON: the
 least a page about one point can do in this stack. It sits behind the same agent login as
-the console (`console.views.agents_only`: session, user and permission lookups), so that the
+the console (`console.access.agents_only`: session, user and permission lookups), so that the
 console's point page and the yardstick pay the same fixed cost per request, and their ratio
 measures only what the card adds (its queries and its template).
 """
@@ -11,7 +11,7 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path
 
-from console.views import agents_only
+from console.access import agents_only
 from escalatiepunten.urls import urlpatterns as app_urlpatterns
 from points.models import EscalationPoint
 

@@ -46,6 +46,8 @@ def urls(world):
         "public_api": ("GET", "/api/public/topics"),
         "console_index": ("GET", reverse("console:index")),
         "console_point": ("GET", reverse("console:point", args=[point.pk])),
+        "console_email_form": ("GET", reverse("console:email", args=[point.pk])),
+        "console_my_escalations": ("GET", reverse("console:my_escalations")),
         "api_list": ("GET", "/api/v1/escalation-points"),
         "api_detail": ("GET", f"/api/v1/escalation-points/{point.pk}"),
         "api_create": ("POST", "/api/v1/escalation-points"),
@@ -73,6 +75,9 @@ MATRIX = {
     "public_api": [OK, OK, OK, OK, OK],
     "console_index": [LOGIN, DENIED, OK, OK, OK],
     "console_point": [LOGIN, DENIED, OK, OK, OK],
+    # Escalating takes `escalations.add_escalation`: voorlichters only.
+    "console_email_form": [LOGIN, DENIED, OK, DENIED, DENIED],
+    "console_my_escalations": [LOGIN, DENIED, OK, OK, OK],
     "api_list": [UNAUTHORIZED, DENIED, OK, OK, OK],
     "api_detail": [UNAUTHORIZED, DENIED, OK, OK, OK],
     "api_create": [UNAUTHORIZED, DENIED, DENIED, CREATED, CREATED],

@@ -6,7 +6,8 @@ import pytest
 from django.conf import settings
 from django.urls import reverse
 
-from console.views import LOGGED_OUT, NO_ACCESS
+from console.forms import NO_ACCESS
+from console.views import LOGGED_OUT
 from points.tests.card_text import visible_text
 
 pytestmark = pytest.mark.django_db

@@ -18,13 +18,22 @@ WEEKDAY_ONLY_WITHIN_DAYS = 6
 
 
 @register.inclusion_tag("points/includes/card.html")
-def point_card(point, cards=None, now_url="", level=2):
+def point_card(point, cards=None, now_url="", level=2, actions=""):
     """The card of `point`. A page with several cards passes `cards`, the result of
     `points.schedules.card_contexts` (one closing-days query for all of them); `now_url`
     is where the card's state *now* is fetched again when it changes (console only);
-    `level` is the heading level of the card's title."""
+    `level` is the heading level of the card's title; `actions` is HTML the console puts
+    under the transfer mode (its escalation buttons), or a dict of it per point id."""
     context = cards[point.pk] if cards is not None else card_context(point)
-    return {**context, "now_url": now_url, "level": level, "sublevel": level + 1}
+    if isinstance(actions, dict):
+        actions = actions.get(point.pk, "")
+    return {
+        **context,
+        "now_url": now_url,
+        "level": level,
+        "sublevel": level + 1,
+        "actions": actions,
+    }
 
 
 @register.inclusion_tag("points/includes/card_now.html")
