@@ -13,6 +13,7 @@ from wagtail.models import Locale, Page, Site
 from console import card_cache
 from core import roles
 from core.roles import sync_roles
+from escalations.testing import HttpSink, SmtpSink
 from knowledge.factories import TopicPageFactory, home_page
 from knowledge.models import HomePage
 from points.factories import EscalationPointFactory, PointDocumentFactory
@@ -122,6 +123,30 @@ def topic(home):
         intro="Alles over het jachtverlof en het jachtexamen.",
         body="<p>Wie in Vlaanderen wil jagen, heeft een geldig jachtverlof nodig.</p>",
     )
+
+
+# --- Real receivers on loopback: an SMTP server for mail, an HTTP server for a CRM ---------
+
+
+@pytest.fixture
+def smtp_sink(settings):
+    """A running SMTP server; Django's mail goes to it over SMTP."""
+    sink = SmtpSink().start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = "127.0.0.1"
+    settings.EMAIL_PORT = sink.port
+    settings.EMAIL_TIMEOUT = 5
+    settings.EMAIL_USE_TLS = False
+    settings.EMAIL_HOST_USER = ""
+    yield sink
+    sink.stop()
+
+
+@pytest.fixture
+def crm_sink():
+    sink = HttpSink().start()
+    yield sink
+    sink.stop()
 
 
 # --- Real browser (Debian's chromium through Playwright; never a downloaded browser) -----

@@ -53,15 +53,22 @@ def escalate_by_email(page, live_server, point) -> Escalation:
 
 
 @pytest.mark.parametrize("size", [(1280, 800), (360, 740)])
-def test_a_voorlichter_escalates_by_e_mail_from_a_card(page, live_server, mail_point, size):
+def test_a_voorlichter_escalates_by_e_mail_from_a_card(
+    page, live_server, mail_point, size, smtp_sink
+):
     page.set_viewport_size({"width": size[0], "height": size[1]})
     console_login(page, live_server)
     escalation = escalate_by_email(page, live_server, mail_point)
-    assert "In wachtrij" in page.locator(".escalation-state").inner_text()
+    assert "Afgeleverd" in page.locator(".escalation-state").inner_text()  # delivered inline
     assert "uiterlijk op" in page.locator(".handling-term").inner_text()
     assert "Het contact is afgesloten" in page.locator(".contact-state").inner_text()
     assert OutboxMessage.objects.filter(escalation=escalation).count() == 2
     assert page.evaluate("document.documentElement.scrollWidth") <= size[0]
+    received = {mail["To"]: mail for mail in smtp_sink.wait_for(2)}
+    to_service = received[mail_point.email_address]
+    assert escalation.reference in to_service["Subject"]
+    assert escalation.question in to_service.get_content()
+    assert escalation.reference in received[escalation.citizen_email].get_content()
 
 
 def test_a_transfer_outside_the_phone_hours_asks_a_reason_first(page, live_server, mail_point):

@@ -1,31 +1,9 @@
-"""Real receivers on loopback (escalations.testing) wired into the settings."""
+"""Helpers of the delivery tests (the SMTP and CRM receivers are in the root conftest)."""
 
 import pytest
 from django.utils import timezone
 
 from escalations.models import OutboxMessage
-from escalations.testing import HttpSink, SmtpSink
-
-
-@pytest.fixture
-def smtp_sink(settings):
-    """A running SMTP server; Django's mail goes to it over SMTP."""
-    sink = SmtpSink().start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = sink.port
-    settings.EMAIL_TIMEOUT = 5
-    settings.EMAIL_USE_TLS = False
-    settings.EMAIL_HOST_USER = ""
-    yield sink
-    sink.stop()
-
-
-@pytest.fixture
-def crm_sink():
-    sink = HttpSink().start()
-    yield sink
-    sink.stop()
 
 
 @pytest.fixture
