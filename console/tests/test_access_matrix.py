@@ -59,6 +59,8 @@ def urls(world):
         "cms_linecode_add": ("GET", reverse("wagtailsnippets_reference_linecode:add")),
         "cms_health": ("GET", reverse("editorial_health")),
         "api_health": ("GET", "/api/v1/health"),
+        "cms_undelivered": ("GET", reverse("escalations_undelivered")),
+        "cms_crm_link_add": ("GET", reverse("wagtailsnippets_escalations_crmendpoint:add")),
     }
 
 
@@ -89,6 +91,8 @@ MATRIX = {
     "cms_linecode_add": [LOGIN, LOGIN, CONSOLE, DENIED, OK],
     "cms_health": [LOGIN, LOGIN, CONSOLE, OK, OK],
     "api_health": [UNAUTHORIZED, DENIED, DENIED, OK, OK],
+    "cms_undelivered": [LOGIN, LOGIN, CONSOLE, DENIED, OK],
+    "cms_crm_link_add": [LOGIN, LOGIN, CONSOLE, DENIED, OK],
 }
 
 
