@@ -484,6 +484,51 @@ def changed_entries(before: EscalationPoint, after: EscalationPoint) -> list[Ent
     ]
 
 
+UNKNOWN_PART = "Onbekend deel van een escalatiepunt."
+READ_ONLY_PART = "Dit deel volgt uit de rest en kan niet gewijzigd worden."
+NOT_A_GROUP = "Geef een object."
+
+
+def parts_in(data: dict, *, prefix: str = "") -> list[str]:
+    """The paths of the editable parts a partial document sets ("phone.number", "exceptions").
+
+    Unlike `apply_data`, which ignores what it does not know, a key that is no part of the
+    point, or a part that is read-only, raises DocumentError (paths start with `prefix`).
+    """
+    errors = Errors()
+    paths: list[str] = []
+    _collect_parts(data, (), paths, errors, prefix)
+    if errors:
+        raise DocumentError(dict(errors))
+    return paths
+
+
+def _collect_parts(data, keys: tuple[str, ...], paths: list, errors: Errors, prefix: str):
+    for key, value in data.items():
+        path = ".".join((*keys, str(key)))
+        entry = next((entry for entry in DOCUMENT if entry.path == path), None)
+        is_group = any(entry.path.startswith(f"{path}.") for entry in DOCUMENT)
+        if entry is not None:
+            if entry.read_only:
+                errors.add(prefix + path, READ_ONLY_PART)
+            else:
+                paths.append(path)
+        elif is_group and isinstance(value, dict):
+            _collect_parts(value, (*keys, str(key)), paths, errors, prefix)
+        else:
+            errors.add(prefix + path, NOT_A_GROUP if is_group else UNKNOWN_PART)
+
+
+def only_parts(data: dict, paths: Iterable[str]) -> dict:
+    """The parts of a document under the given paths, in the document's shape."""
+    kept: dict = {}
+    for path in paths:
+        value = _get(data, tuple(path.split(".")))
+        if value is not MISSING:
+            _put(kept, tuple(path.split(".")), value)
+    return kept
+
+
 def path_of(attribute: str) -> str:
     """The JSON path of a model field, so an error points at what the caller sent."""
     if attribute == NON_FIELD_ERRORS:
