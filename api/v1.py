@@ -7,6 +7,7 @@ from ninja.errors import ValidationError as NinjaValidationError
 from api.auth import API_AUTH
 from api.knowledge import router as knowledge_router
 from api.points import router as points_router
+from api.scheduled_changes import router as scheduled_changes_router
 from core.openapi import DocumentedErrorsAPI
 
 api = DocumentedErrorsAPI(
@@ -115,4 +116,5 @@ def http_error(request, exc: HttpError):
 
 
 api.add_router("/escalation-points", points_router)
+api.add_router("/escalation-points", scheduled_changes_router)
 api.add_router("/knowledge", knowledge_router)

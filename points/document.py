@@ -584,16 +584,29 @@ def _value_type(entry: Entry, *, for_input: bool):
 _built: dict[tuple, type] = {}
 
 
-def _build(name: str, entries: list[tuple[tuple[str, ...], Entry]], *, for_input: bool):
-    """A pydantic model for the entries whose remaining keys are given; groups nest.
+def _build(
+    name: str,
+    entries: list[tuple[tuple[str, ...], Entry]],
+    *,
+    for_input: bool,
+    group_prefix: str = "",
+):
+    """A pydantic model for the entries whose remaining keys are given; groups nest and are
+    named after their key (after `group_prefix`, for a document with other groups).
     A group built before with the same parts is reused, so the schema names it once."""
     signature = (name, for_input, tuple((keys, entry.path) for keys, entry in entries))
     if signature not in _built:
-        _built[signature] = _create(name, entries, for_input=for_input)
+        _built[signature] = _create(name, entries, for_input=for_input, group_prefix=group_prefix)
     return _built[signature]
 
 
-def _create(name: str, entries: list[tuple[tuple[str, ...], Entry]], *, for_input: bool):
+def _create(
+    name: str,
+    entries: list[tuple[tuple[str, ...], Entry]],
+    *,
+    for_input: bool,
+    group_prefix: str = "",
+):
     fields: dict[str, tuple] = {}
     groups: dict[str, list] = {}
     for keys, entry in entries:
@@ -612,7 +625,12 @@ def _create(name: str, entries: list[tuple[tuple[str, ...], Entry]], *, for_inpu
             value_type, default, keys[0], entry.description
         )
     for key, members in groups.items():
-        group = _build(key.title().replace("_", ""), members, for_input=for_input)
+        group = _build(
+            group_prefix + key.title().replace("_", ""),
+            members,
+            for_input=for_input,
+            group_prefix=group_prefix,
+        )
         if for_input:
             fields[_field_name(key)] = _schema_field(group | None, None, key)
         else:
@@ -639,3 +657,12 @@ def output_schema(name: str = "Point", extras: Iterable[Entry] = (), only=None):
     """The response body; `extras` are parts the API adds, `only` as in `to_data`."""
     entries = [*_selected(DOCUMENT, only), *extras]
     return _build(name, [(entry.keys, entry) for entry in entries], for_input=False)
+
+
+def changes_schema(name: str = "PointChanges"):
+    """A part of the point to change (R25): the editable parts only, every one optional;
+    its groups are named with `name` first, apart from the point's own."""
+    entries = [entry for entry in DOCUMENT if not entry.read_only]
+    return _build(
+        name, [(entry.keys, entry) for entry in entries], for_input=True, group_prefix=name
+    )

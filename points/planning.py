@@ -25,6 +25,7 @@ own scheduling allows one, so the queue is ours (`ScheduledChange`).
 """
 
 import copy
+import datetime as dt
 from datetime import datetime
 
 from django.db import transaction
@@ -123,20 +124,30 @@ def _prefixed(errors: dict[str, list[str]], prefix: str) -> dict[str, list[str]]
 
 def _aware(moment):
     if isinstance(moment, datetime) and timezone.is_naive(moment):
-        return timezone.make_aware(moment)
+        try:
+            return timezone.make_aware(moment)
+        except (OverflowError, ValueError):
+            return moment.replace(tzinfo=dt.UTC)  # out of range: refused as such
     return moment
+
+
+def _in_range(moment: datetime) -> bool:
+    try:
+        return moment_in_range(moment)
+    except OverflowError:  # the year 9999 in another zone
+        return False
 
 
 def _check_moments(errors: Errors, effective_at, revert_at, now: datetime) -> None:
     if effective_at is None:
         errors.add("effective_at", EFFECTIVE_AT_REQUIRED)
-    elif not moment_in_range(effective_at):
+    elif not _in_range(effective_at):
         errors.add("effective_at", OUT_OF_RANGE)
     elif effective_at <= now:
         errors.add("effective_at", EFFECTIVE_AT_PAST)
     if revert_at is None:
         return
-    if not moment_in_range(revert_at):
+    if not _in_range(revert_at):
         errors.add("revert_at", OUT_OF_RANGE)
     elif effective_at is not None and revert_at <= effective_at:
         errors.add("revert_at", REVERT_AT_NOT_AFTER)
