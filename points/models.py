@@ -408,6 +408,15 @@ class EscalationPoint(
                 ],
                 heading="Rapporteren",
             ),
+            ObjectList(
+                [
+                    HelpPanel(
+                        template="points/panels/planned_changes.html",
+                        heading="Geplande wijzigingen",
+                    )
+                ],
+                heading="Geplande wijzigingen",
+            ),
         ],
         base_form_class=EscalationPointForm,
     )

@@ -33,6 +33,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from wagtail.log_actions import log
 
+from calendar_engine import WEEKDAY_KEYS, WEEKDAY_NAMES
 from core.moments import OUT_OF_RANGE, moment_in_range
 from points.document import (
     DOCUMENT,
@@ -110,6 +111,40 @@ def change_paths(change: ScheduledChange) -> list[str]:
 
 def change_labels(change: ScheduledChange) -> list[str]:
     return [part_label(path) for path in change_paths(change)]
+
+
+def _shown(value) -> str:
+    if value is None or value == "" or value == []:
+        return "(leeg)"
+    if isinstance(value, bool):
+        return "Ja" if value else "Nee"
+    if isinstance(value, dict):  # phone hours: per weekday its slots
+        days = [
+            f"{WEEKDAY_NAMES[WEEKDAY_KEYS.index(day)][:2]} "
+            + ", ".join("-".join(slot) for slot in slots)
+            for day, slots in value.items()
+            if slots and day in WEEKDAY_KEYS
+        ]
+        return "; ".join(days) or "geen uren"
+    if isinstance(value, list):
+        return "; ".join(
+            str(item.get("message") or item.get("name") or item)
+            if isinstance(item, dict)
+            else str(item)
+            for item in value
+        )
+    return str(value)
+
+
+def describe(values: dict) -> list[tuple[str, str]]:
+    """(label, value) per part of a partial document, as an editor reads it."""
+    return [(part_label(path), _shown(_value_at(values, path))) for path in parts_in(values)]
+
+
+def _value_at(values: dict, path: str):
+    for key in path.split("."):
+        values = values[key]
+    return values
 
 
 # --- Checking ---------------------------------------------------------------------------------
@@ -393,7 +428,8 @@ def _moment(text) -> datetime:
 def _reasons(error: DocumentError) -> str:
     known = {entry.path for entry in DOCUMENT}
     return " ".join(
-        f"{part_label(path) if path in known else 'Escalatiepunt'}: {' '.join(messages)}"
+        f"{part_label(path).capitalize() if path in known else 'Escalatiepunt'}: "
+        f"{' '.join(messages)}"
         for path, messages in error.errors.items()
     )
 

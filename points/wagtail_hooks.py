@@ -1,14 +1,16 @@
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from core.admin_views import GuardedCreateView, GuardedEditView, GuardedSnippetViewSet
-from points import planning, rules
+from points import planned_admin, planning, rules
 from points.dashboard import PointsPanel, PointsSummaryItem
 from points.document import changed_entries
 from points.models import EscalationPoint
@@ -161,3 +163,45 @@ def planned_change_log_actions(actions):
     ):
         formatter = type("Formatter", (PlannedChangeLog,), {"label": label, "text": text})
         actions.register_action(action)(formatter)
+
+
+@hooks.register("register_admin_urls")
+def planned_change_urls():
+    return [
+        path(
+            "escalatiepunten/<int:point_id>/wijziging-plannen/",
+            planned_admin.plan_view,
+            name="planned_change_add",
+        ),
+        path(
+            "geplande-wijzigingen/<int:change_id>/",
+            planned_admin.edit_view,
+            name="planned_change_edit",
+        ),
+        path(
+            "geplande-wijzigingen/<int:change_id>/annuleren/",
+            planned_admin.cancel_view,
+            name="planned_change_cancel",
+        ),
+        path(
+            "geplande-wijzigingen/",
+            planned_admin.calendar_view,
+            name="planned_changes_calendar",
+        ),
+    ]
+
+
+class PlannedChangesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return planned_admin.may_plan(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def planned_changes_menu_item():
+    return PlannedChangesMenuItem(
+        "Geplande wijzigingen",
+        reverse("planned_changes_calendar"),
+        name="planned_changes",
+        icon_name="date",
+        order=151,
+    )

@@ -239,7 +239,7 @@ def test_r25_a_change_that_no_longer_fits_when_due_is_reported_and_not_applied(
     assert change.state == ChangeState.FAILED
     assert change.failed_at == at("2026-12-07 09:00")
     assert change.failure.startswith("Niet toegepast: met deze wijziging voldoet")
-    assert "telefoonnummer: Vul een telefoonnummer of een e-mailadres in" in change.failure
+    assert "Telefoonnummer: Vul een telefoonnummer of een e-mailadres in" in change.failure
     assert live(jacht).live_revision_id == before
     assert live(jacht).phone_number == "011 12 34 56"
     assert history(jacht)[-1] == (planning.FAILED_LOG, "redacteur")
