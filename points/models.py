@@ -74,6 +74,14 @@ class PointStatus(models.TextChoices):
     PUBLISHED = "published", "Gepubliceerd"
 
 
+class SavedPointTab(ObjectList):
+    """A tab shown once the point exists (not on the add form): planned changes (R25)."""
+
+    class BoundPanel(ObjectList.BoundPanel):
+        def is_shown(self):
+            return self.instance.pk is not None and super().is_shown()
+
+
 class EscalationPointQuerySet(SearchableQuerySetMixin, models.QuerySet):
     def published(self):
         return self.filter(live=True)
@@ -408,7 +416,7 @@ class EscalationPoint(
                 ],
                 heading="Rapporteren",
             ),
-            ObjectList(
+            SavedPointTab(
                 [
                     HelpPanel(
                         template="points/panels/planned_changes.html",
