@@ -9,6 +9,7 @@ from api.escalations import router as escalations_router
 from api.health import router as health_router
 from api.knowledge import router as knowledge_router
 from api.points import router as points_router
+from api.scheduled_changes import router as scheduled_changes_router
 from core.openapi import DocumentedErrorsAPI
 
 api = DocumentedErrorsAPI(
@@ -117,6 +118,7 @@ def http_error(request, exc: HttpError):
 
 
 api.add_router("/escalation-points", points_router)
+api.add_router("/escalation-points", scheduled_changes_router)
 api.add_router("/knowledge", knowledge_router)
 api.add_router("/health", health_router)
 api.add_router("/escalations", escalations_router)

@@ -484,6 +484,51 @@ def changed_entries(before: EscalationPoint, after: EscalationPoint) -> list[Ent
     ]
 
 
+UNKNOWN_PART = "Onbekend deel van een escalatiepunt."
+READ_ONLY_PART = "Dit deel volgt uit de rest en kan niet gewijzigd worden."
+NOT_A_GROUP = "Geef een object."
+
+
+def parts_in(data: dict, *, prefix: str = "") -> list[str]:
+    """The paths of the editable parts a partial document sets ("phone.number", "exceptions").
+
+    Unlike `apply_data`, which ignores what it does not know, a key that is no part of the
+    point, or a part that is read-only, raises DocumentError (paths start with `prefix`).
+    """
+    errors = Errors()
+    paths: list[str] = []
+    _collect_parts(data, (), paths, errors, prefix)
+    if errors:
+        raise DocumentError(dict(errors))
+    return paths
+
+
+def _collect_parts(data, keys: tuple[str, ...], paths: list, errors: Errors, prefix: str):
+    for key, value in data.items():
+        path = ".".join((*keys, str(key)))
+        entry = next((entry for entry in DOCUMENT if entry.path == path), None)
+        is_group = any(entry.path.startswith(f"{path}.") for entry in DOCUMENT)
+        if entry is not None:
+            if entry.read_only:
+                errors.add(prefix + path, READ_ONLY_PART)
+            else:
+                paths.append(path)
+        elif is_group and isinstance(value, dict):
+            _collect_parts(value, (*keys, str(key)), paths, errors, prefix)
+        else:
+            errors.add(prefix + path, NOT_A_GROUP if is_group else UNKNOWN_PART)
+
+
+def only_parts(data: dict, paths: Iterable[str]) -> dict:
+    """The parts of a document under the given paths, in the document's shape."""
+    kept: dict = {}
+    for path in paths:
+        value = _get(data, tuple(path.split(".")))
+        if value is not MISSING:
+            _put(kept, tuple(path.split(".")), value)
+    return kept
+
+
 def path_of(attribute: str) -> str:
     """The JSON path of a model field, so an error points at what the caller sent."""
     if attribute == NON_FIELD_ERRORS:
@@ -539,16 +584,29 @@ def _value_type(entry: Entry, *, for_input: bool):
 _built: dict[tuple, type] = {}
 
 
-def _build(name: str, entries: list[tuple[tuple[str, ...], Entry]], *, for_input: bool):
-    """A pydantic model for the entries whose remaining keys are given; groups nest.
+def _build(
+    name: str,
+    entries: list[tuple[tuple[str, ...], Entry]],
+    *,
+    for_input: bool,
+    group_prefix: str = "",
+):
+    """A pydantic model for the entries whose remaining keys are given; groups nest and are
+    named after their key (after `group_prefix`, for a document with other groups).
     A group built before with the same parts is reused, so the schema names it once."""
     signature = (name, for_input, tuple((keys, entry.path) for keys, entry in entries))
     if signature not in _built:
-        _built[signature] = _create(name, entries, for_input=for_input)
+        _built[signature] = _create(name, entries, for_input=for_input, group_prefix=group_prefix)
     return _built[signature]
 
 
-def _create(name: str, entries: list[tuple[tuple[str, ...], Entry]], *, for_input: bool):
+def _create(
+    name: str,
+    entries: list[tuple[tuple[str, ...], Entry]],
+    *,
+    for_input: bool,
+    group_prefix: str = "",
+):
     fields: dict[str, tuple] = {}
     groups: dict[str, list] = {}
     for keys, entry in entries:
@@ -567,7 +625,12 @@ def _create(name: str, entries: list[tuple[tuple[str, ...], Entry]], *, for_inpu
             value_type, default, keys[0], entry.description
         )
     for key, members in groups.items():
-        group = _build(key.title().replace("_", ""), members, for_input=for_input)
+        group = _build(
+            group_prefix + key.title().replace("_", ""),
+            members,
+            for_input=for_input,
+            group_prefix=group_prefix,
+        )
         if for_input:
             fields[_field_name(key)] = _schema_field(group | None, None, key)
         else:
@@ -594,3 +657,12 @@ def output_schema(name: str = "Point", extras: Iterable[Entry] = (), only=None):
     """The response body; `extras` are parts the API adds, `only` as in `to_data`."""
     entries = [*_selected(DOCUMENT, only), *extras]
     return _build(name, [(entry.keys, entry) for entry in entries], for_input=False)
+
+
+def changes_schema(name: str = "PointChanges"):
+    """A part of the point to change (R25): the editable parts only, every one optional;
+    its groups are named with `name` first, apart from the point's own."""
+    entries = [entry for entry in DOCUMENT if not entry.read_only]
+    return _build(
+        name, [(entry.keys, entry) for entry in entries], for_input=True, group_prefix=name
+    )

@@ -6,6 +6,7 @@ point's JSON shape lives in `points.document`.
 """
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -71,6 +72,14 @@ class PointStatus(models.TextChoices):
 
     DRAFT = "draft", "Concept"
     PUBLISHED = "published", "Gepubliceerd"
+
+
+class SavedPointTab(ObjectList):
+    """A tab shown once the point exists (not on the add form): planned changes (R25)."""
+
+    class BoundPanel(ObjectList.BoundPanel):
+        def is_shown(self):
+            return self.instance.pk is not None and super().is_shown()
 
 
 class EscalationPointQuerySet(SearchableQuerySetMixin, models.QuerySet):
@@ -407,6 +416,15 @@ class EscalationPoint(
                 ],
                 heading="Rapporteren",
             ),
+            SavedPointTab(
+                [
+                    HelpPanel(
+                        template="points/panels/planned_changes.html",
+                        heading="Geplande wijzigingen",
+                    )
+                ],
+                heading="Geplande wijzigingen",
+            ),
         ],
         base_form_class=EscalationPointForm,
     )
@@ -587,3 +605,95 @@ class ContactPerson(ShownAs, Orderable):
     def clean(self):
         super().clean()
         rules.normalise_field(self, "phone", rules.normalise_phone)
+
+
+class ChangeState(models.TextChoices):
+    """Where a planned change is in its life (R25)."""
+
+    PLANNED = "planned", "Gepland"
+    APPLIED = "applied", "Toegepast"
+    REVERTED = "reverted", "Teruggedraaid"
+    CANCELLED = "cancelled", "Geannuleerd"
+    FAILED = "failed", "Mislukt"
+
+
+class ScheduledChangeQuerySet(models.QuerySet):
+    def pending(self):
+        """Changes that still have a moment to come: taking effect, or being undone."""
+        return self.filter(
+            models.Q(state=ChangeState.PLANNED)
+            | models.Q(state=ChangeState.APPLIED, revert_at__isnull=False)
+        )
+
+    def due(self, now):
+        """Changes whose moment (taking effect or being undone) has come."""
+        return self.filter(
+            models.Q(state=ChangeState.PLANNED, effective_at__lte=now)
+            | models.Q(state=ChangeState.APPLIED, revert_at__lte=now)
+        )
+
+    def with_moment(self):
+        """`moment`: the next moment of the change (its start, or its end once applied)."""
+        return self.annotate(
+            moment=models.Case(
+                models.When(state=ChangeState.APPLIED, then=models.F("revert_at")),
+                default=models.F("effective_at"),
+            )
+        )
+
+
+class ScheduledChange(models.Model):
+    """A part of a point (a partial document of `points.document`) that takes effect at a
+    moment and is optionally undone at a later one (R25). `points.planning` plans, applies
+    and undoes it."""
+
+    point = models.ForeignKey(
+        EscalationPoint,
+        verbose_name="escalatiepunt",
+        on_delete=models.CASCADE,
+        related_name="scheduled_changes",
+    )
+    changes = models.JSONField("wijzigingen", default=dict)
+    effective_at = models.DateTimeField("gaat in op", db_index=True)
+    revert_at = models.DateTimeField("terugdraaien op", null=True, blank=True, db_index=True)
+    planned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="gepland door",
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    state = choice_field("status", ChangeState, default=ChangeState.PLANNED)
+    previous = models.JSONField(
+        "waarden ervoor", default=dict, help_text="De delen zoals ze waren vlak voor de wijziging."
+    )
+    applied_values = models.JSONField(
+        "waarden erna", default=dict, help_text="De delen zoals de wijziging ze zette."
+    )
+    applied_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reverted_revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    applied_at = models.DateTimeField("toegepast op", null=True)
+    reverted_at = models.DateTimeField("teruggedraaid op", null=True)
+    failed_at = models.DateTimeField("mislukt op", null=True)
+    failure = models.TextField("reden", blank=True)
+    created_at = models.DateTimeField("gepland op", auto_now_add=True)
+    updated_at = models.DateTimeField("gewijzigd op", auto_now=True)
+
+    objects = ScheduledChangeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "geplande wijziging"
+        verbose_name_plural = "geplande wijzigingen"
+        ordering = ["effective_at", "pk"]
+
+    def __str__(self):
+        return f"Geplande wijziging #{self.pk}"
+
+    @property
+    def is_editable(self) -> bool:
+        """A change can be edited or cancelled until it takes effect."""
+        return self.state == ChangeState.PLANNED

@@ -71,13 +71,26 @@ def editable_copy(point: EscalationPoint) -> EscalationPoint:
 
 
 @transaction.atomic
-def save_point(*, point: EscalationPoint, user, publish: bool) -> EscalationPoint:
-    """Validate and save through Wagtail's actions: a revision, and a publish if asked."""
+def save_point(
+    *,
+    point: EscalationPoint,
+    user,
+    publish: bool,
+    log_action: str | bool = "wagtail.edit",
+    check_permissions: bool = True,
+) -> EscalationPoint:
+    """Validate and save through Wagtail's actions: a revision, and a publish if asked.
+
+    `check_permissions=False` saves in the name of `user` without asking again whether they
+    may (the background worker applying a change `user` planned, R25); `log_action` names
+    the history entry of an edit (False: none, the caller logs its own)."""
     validate_point(point, publishing=publish)
-    action_class = EditAction if point.pk else CreateAction
-    action = action_class(point, user=user, publish=publish, clean=False)
+    if point.pk:
+        action = EditAction(point, user=user, publish=publish, clean=False, log_action=log_action)
+    else:
+        action = CreateAction(point, user=user, publish=publish, clean=False)
     try:
-        action.execute(skip_permission_checks=user is None)
+        action.execute(skip_permission_checks=user is None or not check_permissions)
     except PermissionDenied as error:
         if "locked" in str(error):
             raise PointPermissionError(LOCKED) from error

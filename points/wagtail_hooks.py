@@ -1,13 +1,16 @@
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.admin import messages
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import LiveStatusTagColumn
+from wagtail.log_actions import LogFormatter
 from wagtail.snippets.models import register_snippet
 
 from core.admin_views import GuardedCreateView, GuardedEditView, GuardedSnippetViewSet
-from points import rules
+from points import planned_admin, planning, rules
 from points.dashboard import PointsPanel, PointsSummaryItem
 from points.document import changed_entries
 from points.models import EscalationPoint
@@ -119,3 +122,86 @@ def admin_css():
 
 hooks.register("after_create_snippet", show_editorial_warnings)
 hooks.register("after_edit_snippet", show_editorial_warnings)
+
+
+class PlannedChangeLog(LogFormatter):
+    """History entries of planned changes (R25): which change, which parts, and why not."""
+
+    text = ""
+
+    def format_message(self, log_entry):
+        data = log_entry.data or {}
+        message = self.text.format(
+            number=data.get("change", "?"), parts=", ".join(data.get("parts", []))
+        )
+        return f"{message} {data['reason']}" if data.get("reason") else message
+
+
+@hooks.register("register_log_actions")
+def planned_change_log_actions(actions):
+    for action, label, text in (
+        (
+            planning.APPLIED_LOG,
+            "Geplande wijziging toegepast",
+            "Geplande wijziging #{number} toegepast: {parts}.",
+        ),
+        (
+            planning.REVERTED_LOG,
+            "Geplande wijziging teruggedraaid",
+            "Geplande wijziging #{number} teruggedraaid: {parts}.",
+        ),
+        (
+            planning.FAILED_LOG,
+            "Geplande wijziging mislukt",
+            "Geplande wijziging #{number} ({parts}) mislukt.",
+        ),
+        (
+            planning.DRAFT_LOG,
+            "Geplande wijziging in het concept",
+            "Geplande wijziging #{number} ook in het openstaande concept gezet: {parts}.",
+        ),
+    ):
+        formatter = type("Formatter", (PlannedChangeLog,), {"label": label, "text": text})
+        actions.register_action(action)(formatter)
+
+
+@hooks.register("register_admin_urls")
+def planned_change_urls():
+    return [
+        path(
+            "escalatiepunten/<int:point_id>/wijziging-plannen/",
+            planned_admin.plan_view,
+            name="planned_change_add",
+        ),
+        path(
+            "geplande-wijzigingen/<int:change_id>/",
+            planned_admin.edit_view,
+            name="planned_change_edit",
+        ),
+        path(
+            "geplande-wijzigingen/<int:change_id>/annuleren/",
+            planned_admin.cancel_view,
+            name="planned_change_cancel",
+        ),
+        path(
+            "geplande-wijzigingen/",
+            planned_admin.calendar_view,
+            name="planned_changes_calendar",
+        ),
+    ]
+
+
+class PlannedChangesMenuItem(MenuItem):
+    def is_shown(self, request):
+        return planned_admin.may_plan(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def planned_changes_menu_item():
+    return PlannedChangesMenuItem(
+        "Geplande wijzigingen",
+        reverse("planned_changes_calendar"),
+        name="planned_changes",
+        icon_name="date",
+        order=151,
+    )

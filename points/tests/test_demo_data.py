@@ -1,9 +1,11 @@
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
-from points.models import EscalationPoint
+from points.models import EscalationPoint, ScheduledChange
 from points.tests.guideline import GUIDELINE_TITLES
 from reference.models import LineCode
 
@@ -71,3 +73,16 @@ def test_demo_data_records_escalations_once_and_delivers_them(
         "jacht.anb@example.be",
         "jan.janssens@example.be",
     ]
+
+
+def test_r25_the_demo_plans_a_temporary_handling_term_once():
+    call_command("demo_data", stdout=io.StringIO())
+    call_command("demo_data", stdout=io.StringIO())
+
+    jacht = EscalationPoint.objects.get(editorial_title="ANB - Team Jacht")
+    (change,) = jacht.scheduled_changes.all()
+    assert change.changes["handling_term"]["working_days"] == 10
+    assert change.revert_at - change.effective_at == timedelta(days=14)
+    assert timezone.localtime(change.effective_at).weekday() == 0
+    assert change.planned_by.username == "redacteur"
+    assert ScheduledChange.objects.count() == 2

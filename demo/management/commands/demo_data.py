@@ -16,6 +16,7 @@ from demo.knowledge import load_knowledge
 from demo.vocabulary import ensure_vocabulary
 from knowledge.search_index import rebuild as rebuild_search_index
 from points.models import EscalationPoint
+from points.planning import plan_change
 from points.services import create_or_update_point
 from reference.models import ClosingDay, LineCode, Organisation
 
@@ -258,12 +259,14 @@ class Command(BaseCommand):
         self.load_accounts()
         self.load_agent_team()
         escalations = load_escalations()
+        planned = self.load_planned_changes()
         # The index follows every publish by itself; a database that had data before the
         # index existed gets it filled here.
         rebuild_search_index()
         self.stdout.write(
             f"Demogegevens geladen ({created} nieuwe escalatiepunten, "
-            f"{knowledge_items} nieuwe kennisitems, {escalations} nieuwe escalaties)."
+            f"{knowledge_items} nieuwe kennisitems, {escalations} nieuwe escalaties, "
+            f"{planned} nieuwe geplande wijzigingen)."
         )
         self.stdout.write("Demo-accounts (CMS op /cms/):")
         for username, password, role, _ in ACCOUNTS:
@@ -305,6 +308,49 @@ class Command(BaseCommand):
                 continue
             data = {key: value for key, value in data.items() if value is not None}
             create_or_update_point(data={**data, "status": "published"}, user=None)
+            created += 1
+        return created
+
+    def load_planned_changes(self) -> int:
+        """R25: from next Monday 08:00 a temporary handling term of 10 working days for ANB -
+        Team Jacht, undone two weeks later; a new number for De Lijn the Monday after. Only on
+        a point that has no planned changes yet."""
+        monday = timezone.make_aware(
+            datetime.combine(next_weekday(timezone.localdate(), 0), time(8))
+        )
+        planner = get_user_model().objects.get(username="redacteur")
+        plans = [
+            (
+                "ANB - Team Jacht",
+                {
+                    "handling_term": {
+                        "working_days": 10,
+                        "info": "Door de drukte na de opening van het jachtseizoen kan het tot "
+                        "10 werkdagen duren voor u een antwoord krijgt.",
+                    }
+                },
+                monday,
+                monday + timedelta(days=14),
+            ),
+            (
+                "De Lijn - Dienst Abonnementen",
+                {"phone": {"number": "09 210 94 91", "share_with_citizen": True}},
+                monday + timedelta(days=7),
+                None,
+            ),
+        ]
+        created = 0
+        for title, changes, effective_at, revert_at in plans:
+            point = EscalationPoint.objects.filter(editorial_title=title).first()
+            if point is None or point.scheduled_changes.exists():
+                continue
+            plan_change(
+                point=point,
+                user=planner,
+                changes=changes,
+                effective_at=effective_at,
+                revert_at=revert_at,
+            )
             created += 1
         return created
 
