@@ -60,6 +60,9 @@ def urls(world):
         "cms_health": ("GET", reverse("editorial_health")),
         "api_health": ("GET", "/api/v1/health"),
         "cms_undelivered": ("GET", reverse("escalations_undelivered")),
+        "cms_planned_calendar": ("GET", reverse("planned_changes_calendar")),
+        "cms_planned_add": ("GET", reverse("planned_change_add", args=[point.pk])),
+        "api_planned_list": ("GET", f"/api/v1/escalation-points/{point.pk}/scheduled-changes"),
         "cms_crm_link_add": ("GET", reverse("wagtailsnippets_escalations_crmendpoint:add")),
     }
 
@@ -92,6 +95,9 @@ MATRIX = {
     "cms_health": [LOGIN, LOGIN, CONSOLE, OK, OK],
     "api_health": [UNAUTHORIZED, DENIED, DENIED, OK, OK],
     "cms_undelivered": [LOGIN, LOGIN, CONSOLE, DENIED, OK],
+    "cms_planned_calendar": [LOGIN, LOGIN, CONSOLE, OK, OK],
+    "cms_planned_add": [LOGIN, LOGIN, CONSOLE, OK, OK],
+    "api_planned_list": [UNAUTHORIZED, DENIED, DENIED, OK, OK],
     "cms_crm_link_add": [LOGIN, LOGIN, CONSOLE, DENIED, OK],
 }
 
