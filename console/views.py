@@ -6,9 +6,7 @@ from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -21,6 +19,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
 from console import card_cache
+from console.access import may_view_points
 from console.forms import NO_ACCESS, VIEW_POINTS, ConsoleLoginForm
 from console.results import point_rows, result_rows
 from core.ids import is_row_id
@@ -54,20 +53,6 @@ def agents_only(view):
 
     wrapped.__name__ = view.__name__
     return wrapped
-
-
-def may_view_points(user) -> bool:
-    """`user.has_perm(VIEW_POINTS)` in one query instead of Django's two (user and group
-    permissions): it runs on every console request while a caller waits."""
-    app_label, codename = VIEW_POINTS.split(".")
-    return user.is_active and (
-        user.is_superuser
-        or Permission.objects.filter(
-            Q(user=user) | Q(group__user=user),
-            content_type__app_label=app_label,
-            codename=codename,
-        ).exists()
-    )
 
 
 def card_points():

@@ -14,7 +14,8 @@ a table; stops gunicorn and drops the database.
 
 Scenarios, each with rps and p50/p95/p99 latency:
 
-- `card`: the console's point page `/contactcenter/punten/<id>/`, over 1,000 random points;
+- `card`: the console's point page `/contactcenter/punten/<id>/`, over 1,000 random points
+  with Zipf weights (a few hundred points take most calls, as in a contact center);
 - `search`: the console search `/contactcenter/?q=...` over QUERIES;
 - `minimal_view`: `bench/minimal/<id>/`, one point read by key, small JSON (the yardstick);
 - `wagtail_admin_search`: the CMS snippet listing searched with QUERIES, as a redacteur.
@@ -33,6 +34,7 @@ import argparse
 import http.client
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -49,6 +51,9 @@ OUTPUT = ROOT / "var" / "bench"
 LUA = Path(__file__).with_name("loadbench.lua")
 SETTINGS = "escalatiepunten.settings.bench"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench_escalatiepunten"
+# Sessions and the console's invalidation counters in Redis, as in production (REDIS_URL);
+# a database number of its own, so the bench never meets another run's keys.
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
 SCENARIOS = ["card", "search", "minimal_view", "wagtail_admin_search"]
 SEARCHES = {"search", "wagtail_admin_search"}
 
@@ -125,13 +130,33 @@ def drop_database(url: str) -> None:
 # --- Django and gunicorn -------------------------------------------------------------------
 
 
-def app_environment(database_url: str) -> dict:
+def app_environment(database_url: str, redis_url: str) -> dict:
     return {
         **os.environ,
         "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
         "DJANGO_SETTINGS_MODULE": SETTINGS,
         "DEBUG": "",
     }
+
+
+def reachable_redis(url: str) -> str:
+    """`url` when a Redis answers there (emptied first: the bench's own database number),
+    else "" - the run then goes on without Redis, as the app does without REDIS_URL."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname, parts.port or 6379), timeout=2) as redis:
+            database = parts.path.lstrip("/") or "0"
+            redis.sendall(f"SELECT {database}\r\nFLUSHDB\r\n".encode())
+            answer = redis.recv(64)
+    except OSError:
+        answer = b""
+    if answer.count(b"+OK") < 2:
+        log(f"geen Redis op {url}: sessies uit de databank")
+        return ""
+    return url
 
 
 def manage(env: dict, *arguments: str) -> str:
@@ -216,10 +241,24 @@ def wait_until_up(port: int, process: subprocess.Popen, seconds: int = 60) -> No
 # --- Scenarios and wrk ---------------------------------------------------------------------
 
 
+# The card mix: calls to a contact center are skewed, a few hundred points take most of them.
+# Requests go to the 1,000 sampled points with Zipf weights (the point of rank r gets a share
+# proportional to 1/r**ZIPF_EXPONENT: with 1.0 the top 100 take about 69 % of the calls, the
+# top 10 about 39 %), drawn once with a fixed seed into CARD_REQUESTS paths that wrk asks in
+# turn. The yardstick asks the same sequence of points.
+ZIPF_EXPONENT = 1.0
+CARD_REQUESTS = 20_000
+
+
+def zipf_sequence(ids: list[int], count: int = CARD_REQUESTS) -> list[int]:
+    weights = [1 / rank**ZIPF_EXPONENT for rank in range(1, len(ids) + 1)]
+    return random.Random(1700).choices(ids, weights=weights, k=count) if ids else []
+
+
 def scenarios(plan: dict) -> dict:
     agent = f"sessionid={plan['sessions']['Voorlichter']}"
     editor = f"sessionid={plan['sessions']['Redacteur']}"
-    ids = plan["point_ids"]
+    ids = zipf_sequence(plan["point_ids"])
     return {
         "card": (agent, [f"/contactcenter/punten/{pk}/" for pk in ids]),
         "search": (agent, [f"/contactcenter/?q={quote(query)}" for query in QUERIES]),
@@ -409,7 +448,8 @@ def measure(env: dict, plan: dict, arguments) -> dict:
 def run(arguments) -> dict:
     OUTPUT.mkdir(parents=True, exist_ok=True)
     database_url = arguments.database_url
-    env = app_environment(database_url)
+    redis_url = reachable_redis(arguments.redis_url)
+    env = app_environment(database_url, redis_url)
     if not arguments.reuse_database:
         create_database(database_url)
     try:
@@ -434,10 +474,12 @@ def run(arguments) -> dict:
             "worker_class": "sync",
             "django_settings": SETTINGS,
             "conn_max_age": None,
+            "redis": bool(redis_url),
             "database": "postgresql",
             "load_generator": "wrk",
             "cpus": os.cpu_count(),
             "card_points": len(plan["point_ids"]),
+            "card_mix": f"zipf s={ZIPF_EXPONENT} over the card points",
         },
         "seed": seed,
         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -454,6 +496,11 @@ def parse_arguments(argv=None):
         "--database-url",
         default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL),
         help="PostgreSQL-databank die aangemaakt en weer verwijderd wordt (naam bench_...).",
+    )
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
+        help="Redis voor sessies en cache (REDIS_URL van de app); leeg: zonder Redis.",
     )
     parser.add_argument("--points", type=int, default=10_000)
     parser.add_argument("--items", type=int, default=50_000)
