@@ -353,12 +353,14 @@ def target_checks(results: dict) -> dict:
 
 
 def table(results: dict, checks: dict) -> str:
-    lines = [f"{'scenario':<22}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}  fouten"]
+    lines = [
+        f"{'scenario':<22}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'cpu ms':>9}  fouten"
+    ]
     for name, row in results.items():
         errors = ", ".join(f"{kind} {count}" for kind, count in row["errors"].items()) or "-"
         lines.append(
             f"{name:<22}{row['rps']:>9.1f}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}"
-            f"{row['p99_ms']:>9.1f}  {errors}"
+            f"{row['p99_ms']:>9.1f}{row.get('server_cpu_ms_per_request') or 0:>9.2f}  {errors}"
         )
     lines.append("")
     for name, check in checks.items():
@@ -409,6 +411,49 @@ def one_at_a_time(port: int, cookie: str, paths: list[str]) -> dict:
     return latencies
 
 
+# --- CPU per request -----------------------------------------------------------------------
+# Latency and throughput move with whatever else runs on the machine; the CPU time the server
+# side spends per request (gunicorn's processes, the PostgreSQL backends of the bench
+# database, Redis) moves much less, so runs on a busy machine can still be compared.
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _server_pids(server: subprocess.Popen, database_url: str) -> list[int]:
+    """gunicorn's arbiter and workers (their own process group), the database's backends
+    and the Redis server, if any."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ours = os.getpgid(int(entry.name)) == server.pid
+                redis = (entry / "comm").read_text().strip() == "redis-server"
+            except OSError:
+                continue
+            if ours or redis:
+                pids.append(int(entry.name))
+    with server_connection(database_url) as connection:
+        rows = connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s", [database_name(database_url)]
+        ).fetchall()
+    return pids + [row[0] for row in rows]
+
+
+def server_cpu(server: subprocess.Popen, database_url: str) -> dict[int, float]:
+    return {pid: _cpu_seconds(pid) for pid in _server_pids(server, database_url)}
+
+
+def cpu_ms_per_request(before: dict[int, float], after: dict[int, float], requests: int):
+    spent = sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+    return round(spent * 1000 / requests, 2) if requests else None
+
+
 def measure_scenario(env: dict, name: str, cookie: str, paths: list[str], arguments) -> dict:
     """One scenario on a gunicorn of its own, so that no request of another scenario is
     still running: start, check, warm up, wait for the queue, measure, wait, stop."""
@@ -421,7 +466,9 @@ def measure_scenario(env: dict, name: str, cookie: str, paths: list[str], argume
         log(f"{name}: opwarmen {arguments.warmup}s, meten {arguments.duration}s")
         run_wrk(port, cookie, paths, clients=arguments.clients, seconds=arguments.warmup)
         check_answers(port, name, cookie, paths[:1])  # answered once the queue is done
+        cpu_before = server_cpu(server, env["DATABASE_URL"])
         raw = run_wrk(port, cookie, paths, clients=arguments.clients, seconds=arguments.duration)
+        cpu_after = server_cpu(server, env["DATABASE_URL"])
         check_answers(port, name, cookie, paths[:1])
         aborted = worker_timeouts() - aborted_before
         alone = one_at_a_time(port, cookie, paths) if name in SEARCHES else None
@@ -429,6 +476,7 @@ def measure_scenario(env: dict, name: str, cookie: str, paths: list[str], argume
         stop(server)
         end_sessions(env["DATABASE_URL"])
     result = figures(raw)
+    result["server_cpu_ms_per_request"] = cpu_ms_per_request(cpu_before, cpu_after, raw["requests"])
     if aborted:
         result["errors"][f"aborted_after_{REQUEST_TIMEOUT}s"] = aborted
     if alone is not None:
