@@ -6,26 +6,25 @@ every request), so a deactivated account is refused at once everywhere. Whether 
 `points.view_escalationpoint`, directly or through a group (a role), is one query; its answer
 is kept per user for at most KEEP_SECONDS. Any change that can alter it - a user, group or
 permission saved or deleted, a user's groups or permissions or a group's permissions changed -
-forgets every kept answer of this process at once and raises GENERATION_KEY in the default
-cache. With Redis (REDIS_URL) that cache is shared: every process sees the new value on its
-next request and asks the database again, so a removed role is refused at once everywhere.
-Without Redis, another process refuses within KEEP_SECONDS.
+forgets every kept answer of this process at once and raises the console's counter in the
+default cache (`console.invalidation`). With Redis (REDIS_URL) that cache is shared: every
+process sees the new value on its next request and asks the database again, so a removed role
+is refused at once everywhere. Without Redis, another process refuses within KEEP_SECONDS.
 """
 
 import time
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
+from console import invalidation
 from console.forms import VIEW_POINTS
 
 KEEP_SECONDS = 60
 KEEP_SIZE = 10_000
-GENERATION_KEY = "console:access-generation"
 
 # user id -> (may view, kept until (time.time()), generation it was read under)
 _kept: dict[int, tuple[bool, float, int]] = {}
@@ -38,7 +37,9 @@ def may_view_points(user) -> bool:
         return False
     if user.is_superuser:
         return True
-    generation = _generation()  # before the query: a change during it is not missed
+    generation = invalidation.current(
+        invalidation.ACCESS
+    )  # before the query: a change meanwhile is not missed
     now = time.time()
     kept = _kept.get(user.pk)
     if kept is not None:
@@ -61,18 +62,10 @@ def _has_permission(user) -> bool:
     ).exists()
 
 
-def _generation() -> int:
-    return cache.get(GENERATION_KEY, 0)
-
-
 def forget() -> None:
     """Forget every kept answer: in this process now, in the others through the cache."""
     _kept.clear()
-    cache.add(GENERATION_KEY, 0, timeout=None)
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:  # expired or evicted between add and incr
-        cache.set(GENERATION_KEY, 1, timeout=None)
+    invalidation.bump(invalidation.ACCESS)
 
 
 def _forget(sender=None, **kwargs) -> None:

@@ -7,7 +7,8 @@ class ConsoleConfig(AppConfig):
 
     def ready(self):
         # Models are loaded only now; the console's caches listen to them.
-        from console import access, card_cache
+        from console import access, card_cache, invalidation
 
+        invalidation.connect_signals()
         access.connect_signals()
         card_cache.connect_signals()

@@ -6,9 +6,14 @@ An entry belongs to one live revision of a point. It is used only while
   publish shows at once, in every process);
 - the card's state *now* cannot have changed (until `changes_at`: a slot opening or closing,
   an exception starting or ending, midnight);
-- and for at most KEEP_SECONDS: what a card shows beside the point itself (its
-  organisation's closing days and name, the items that link it) edited in *another* process
-  shows within that time. Edits in this process clear everything at once (`connect_signals`).
+- the console's cards counter (`console.invalidation.CARDS`) is the one it was kept under:
+  an edit of what a card shows beside the point itself (its organisation's closing days and
+  name, the items that link it) clears everything in this process at once
+  (`connect_signals`) and raises the counter, which every process sees on its next request
+  when the cache is shared (Redis, REDIS_URL);
+- and for at most KEEP_SECONDS: 300 with a shared cache (a safety net for changes that send
+  no signal), 30 without one (then the bound on how late such an edit made in *another*
+  process shows).
 
 A kept page body gets its seconds-until-refresh filled in when it is served, so a card served
 from here asks for its new state at the right moment.
@@ -19,12 +24,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.signals import page_published, page_unpublished
 
+from console import invalidation
 from points.schedules import seconds_until
 
+KEEP_SECONDS_SHARED = 300
 KEEP_SECONDS = 30
 KEEP_SIZE = 4096
 # Rendered into a kept body where the card's seconds-until-refresh go; replaced per request.
@@ -39,6 +47,7 @@ class Kept:
     value: Any
     changes_at: datetime
     valid_until: datetime
+    generation: int
 
 
 class KeptPerPoint:
@@ -49,14 +58,23 @@ class KeptPerPoint:
 
     def get(self, point_id: int, revision_id: int, now: datetime) -> Kept | None:
         entry = self._entries.get(point_id)
-        if entry is None or entry.revision_id != revision_id or now >= entry.valid_until:
+        if (
+            entry is None
+            or entry.revision_id != revision_id
+            or now >= entry.valid_until
+            or entry.generation != invalidation.current(invalidation.CARDS)
+        ):
             return None
         self._entries.move_to_end(point_id)
         return entry
 
     def keep(self, point_id: int, revision_id: int, value, changes_at: datetime, now: datetime):
-        valid_until = min(changes_at, now + timedelta(seconds=KEEP_SECONDS))
-        self._entries[point_id] = Kept(revision_id, value, changes_at, valid_until)
+        keep = invalidation.keep_seconds(shared=KEEP_SECONDS_SHARED, alone=KEEP_SECONDS)
+        valid_until = min(changes_at, now + timedelta(seconds=keep))
+        generation = invalidation.current(
+            invalidation.CARDS
+        )  # read at the request's start, before its data
+        self._entries[point_id] = Kept(revision_id, value, changes_at, valid_until, generation)
         self._entries.move_to_end(point_id)
         while len(self._entries) > KEEP_SIZE:
             self._entries.popitem(last=False)
@@ -95,11 +113,15 @@ def fill_refresh(html: str, changes_at: datetime, now: datetime) -> SafeString:
 
 def _forget(sender=None, **kwargs) -> None:
     if sender is None or sender._meta.app_label in CARD_APPS:
-        clear()
+        _forget_all()
 
 
 def _forget_all(sender=None, **kwargs) -> None:
+    """Forget here at once; the other processes through the counter, now and again once
+    the change is committed (one that rendered from the old rows in between renders again)."""
     clear()
+    invalidation.bump_cards()
+    transaction.on_commit(invalidation.bump_cards)
 
 
 def connect_signals() -> None:

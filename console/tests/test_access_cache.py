@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from console import access
+from console import access, invalidation
 from core import roles
 
 pytestmark = pytest.mark.django_db
@@ -78,7 +78,7 @@ def test_r01_with_a_shared_cache_a_role_removed_elsewhere_is_refused_at_once(cli
     assert console_status(client) == 200
     remove_role_elsewhere(voorlichter)
     # The other process's signal raises the counter in the shared cache (Redis).
-    cache.incr(access.GENERATION_KEY)
+    cache.incr(invalidation.ACCESS)
     assert console_status(client) == 403
 
 
