@@ -55,6 +55,8 @@ DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench_escalatiepunten
 # a database number of its own, so the bench never meets another run's keys.
 DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
 SCENARIOS = ["card", "search", "minimal_view", "wagtail_admin_search"]
+# Opt-in (--scenarios): the yardstick without the agent login, for comparison only.
+EXTRA_SCENARIOS = ["minimal_view_open"]
 SEARCHES = {"search", "wagtail_admin_search"}
 
 # Seconds one request may take: gunicorn then restarts the worker (its --timeout) and wrk
@@ -263,6 +265,7 @@ def scenarios(plan: dict) -> dict:
         "card": (agent, [f"/contactcenter/punten/{pk}/" for pk in ids]),
         "search": (agent, [f"/contactcenter/?q={quote(query)}" for query in QUERIES]),
         "minimal_view": (agent, [f"/bench/minimal/{pk}/" for pk in ids]),
+        "minimal_view_open": ("", [f"/bench/minimal-open/{pk}/" for pk in ids]),
         "wagtail_admin_search": (
             editor,
             [f"/cms/snippets/points/escalationpoint/?q={quote(query)}" for query in QUERIES],
@@ -569,7 +572,7 @@ def parse_arguments(argv=None):
         help="een databank van een vorige run (--keep-database) opnieuw meten, zonder seed",
     )
     arguments = parser.parse_args(argv)
-    unknown = set(arguments.scenarios) - set(SCENARIOS)
+    unknown = set(arguments.scenarios) - set(SCENARIOS) - set(EXTRA_SCENARIOS)
     if unknown:
         parser.error(f"onbekend scenario: {', '.join(sorted(unknown))}")
     return arguments
