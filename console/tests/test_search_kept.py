@@ -14,6 +14,8 @@ from points.services import create_or_update_point
 
 pytestmark = pytest.mark.django_db
 
+MAX_REPEATED_SEARCH_QUERIES = 5
+
 
 @pytest.fixture
 def agent(client, voorlichter):
@@ -39,6 +41,8 @@ def test_r19_a_repeated_search_is_answered_from_the_kept_ranking(agent, point_da
     with CaptureQueriesContext(connection) as queries:
         assert console_titles(agent, "wildschade") == ["ANB - Wildschade"]
     assert not [query for query in queries if "knowledge_searchentry" in query["sql"]]
+    # session, user, line codes, index version, the rows' live revisions (docs/architecture.md)
+    assert len(queries) <= MAX_REPEATED_SEARCH_QUERIES
 
 
 def test_r22_a_point_published_in_this_process_is_found_on_the_next_search(agent, point_data):
