@@ -16,14 +16,18 @@ An entry belongs to one live revision of a point. It is used only while
   process shows).
 
 A kept page body gets its seconds-until-refresh filled in when it is served, so a card served
-from here asks for its new state at the right moment.
+from here asks for its new state at the right moment. With a shared cache (Redis) a rendered
+body is also put there, under the same conditions (its revision, the cards counter in its
+key, valid as long as the local entry): a body one process rendered serves all of them.
 """
 
+import math
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.safestring import SafeString, mark_safe
@@ -79,6 +83,12 @@ class KeptPerPoint:
         while len(self._entries) > KEEP_SIZE:
             self._entries.popitem(last=False)
 
+    def put(self, point_id: int, entry: Kept) -> None:
+        self._entries[point_id] = entry
+        self._entries.move_to_end(point_id)
+        while len(self._entries) > KEEP_SIZE:
+            self._entries.popitem(last=False)
+
     def clear(self) -> None:
         self._entries.clear()
 
@@ -92,9 +102,20 @@ def clear() -> None:
     rows.clear()
 
 
+def _shared_key(point_id: int, revision_id: int, generation: int) -> str:
+    return f"console:card-body:{generation}:{point_id}:{revision_id}"
+
+
 def cached_body(point_id: int, revision_id: int, now: datetime) -> SafeString | None:
     """The kept body of the point's page with its refresh delay filled in, or None."""
     entry = bodies.get(point_id, revision_id, now)
+    if entry is None and invalidation.is_shared():
+        generation = invalidation.current(invalidation.CARDS)
+        shared = cache.get(_shared_key(point_id, revision_id, generation))
+        if shared is not None and now < shared[2]:
+            html, changes_at, valid_until = shared
+            entry = Kept(revision_id, html, changes_at, valid_until, generation)
+            bodies.put(point_id, entry)
     return None if entry is None else fill_refresh(entry.value, entry.changes_at, now)
 
 
@@ -103,6 +124,12 @@ def keep_body(
 ) -> SafeString:
     """Keep the body (rendered with REFRESH_IN_MARK) and return it filled in for `now`."""
     bodies.keep(point_id, revision_id, html, changes_at, now)
+    if invalidation.is_shared():
+        entry = bodies.get(point_id, revision_id, now)
+        if entry is not None:
+            seconds = math.ceil((entry.valid_until - now).total_seconds())
+            key = _shared_key(point_id, revision_id, entry.generation)
+            cache.set(key, (html, entry.changes_at, entry.valid_until), timeout=max(1, seconds))
     return fill_refresh(html, changes_at, now)
 
 

@@ -14,6 +14,7 @@ from before its data was read: a change committed meanwhile is never missed.
 
 import threading
 
+from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
@@ -26,7 +27,11 @@ _request = threading.local()
 
 
 def is_shared() -> bool:
-    """Does every process see the same default cache (Redis), so that a bump reaches them?"""
+    """Does every process see the same default cache (Redis), so that a bump reaches them?
+    The setting CONSOLE_CACHE_SHARED (True/False) overrides what the backend suggests."""
+    forced = getattr(settings, "CONSOLE_CACHE_SHARED", None)
+    if forced is not None:
+        return bool(forced)
     return not isinstance(caches["default"], (LocMemCache, DummyCache))
 
 
