@@ -7,7 +7,7 @@ PORT ?= 8000
 # The demo's local mail server (manage.py mail_sink): only `make demo` points EMAIL_* at it.
 DEMO_MAIL_PORT ?= 8025
 
-.PHONY: demo test test-fast install install-dev lint format check browser axe wrk postgres bench bench-delivery clean serve
+.PHONY: demo test test-fast install install-dev lint format check browser axe wrk postgres redis bench bench-delivery clean serve
 
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 of nieuwer is nodig (PYTHON=...)"; exit 1; }
@@ -92,9 +92,18 @@ postgres:
 	  pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql | head -1)" main start; \
 	  for _ in $$(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done; }
 
+# Redis on 127.0.0.1:6379 for the bench (sessions and the console's shared cache, as in
+# production with REDIS_URL), started (or installed) when it is down and we may (root); the
+# bench runs without it otherwise, and says so.
+redis:
+	@redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" != 0 ]; then echo "Redis draait niet op 127.0.0.1:6379 (de benchmark draait zonder)"; exit 0; fi; \
+	  command -v redis-server >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }; \
+	  redis-server --bind 127.0.0.1 --port 6379 --daemonize yes >/dev/null; }
+
 # Performance figures come from here, never from timed unit tests. The load benchmark
 # (escalatiepunten/loadbench.py) writes var/bench/latest.json; BENCH_ARGS="--duration 5" etc.
-bench: install-dev wrk postgres
+bench: install-dev wrk postgres redis
 	$(PY) -m calendar_engine.bench
 	$(PY) manage.py bench_api --settings=escalatiepunten.settings.test
 	$(PY) -m escalatiepunten.loadbench $(BENCH_ARGS)

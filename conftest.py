@@ -10,12 +10,13 @@ from playwright.sync_api import sync_playwright
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from console import card_cache
+from console import access, card_cache
 from core import roles
 from core.roles import sync_roles
 from escalations.testing import HttpSink, SmtpSink
 from knowledge.factories import TopicPageFactory, home_page
 from knowledge.models import HomePage
+from knowledge.search import forget_kept
 from points.factories import EscalationPointFactory, PointDocumentFactory
 from points.schedules import clear_caches
 from reference.defaults import ensure_defaults
@@ -39,14 +40,18 @@ def make_user(username: str, role: str | None) -> User:
 
 @pytest.fixture(autouse=True)
 def fresh_schedule_caches():
-    """Schedules are cached per process; a rolled-back test database must not leak into
-    the next test through them."""
+    """Schedules, cards, ranked searches and console access are kept per process; a
+    rolled-back test database must not leak into the next test through them."""
 
-    clear_caches()
-    card_cache.clear()
+    def clear_all():
+        clear_caches()
+        card_cache.clear()
+        forget_kept()
+        access.forget()
+
+    clear_all()
     yield
-    clear_caches()
-    card_cache.clear()
+    clear_all()
 
 
 @pytest.fixture

@@ -6,7 +6,9 @@ class ConsoleConfig(AppConfig):
     verbose_name = "Contactcenter"
 
     def ready(self):
-        # Models are loaded only now; the cache of rendered cards listens to them.
-        from console import card_cache
+        # Models are loaded only now; the console's caches listen to them.
+        from console import access, card_cache, invalidation
 
+        invalidation.connect_signals()
+        access.connect_signals()
         card_cache.connect_signals()

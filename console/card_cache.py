@@ -6,25 +6,37 @@ An entry belongs to one live revision of a point. It is used only while
   publish shows at once, in every process);
 - the card's state *now* cannot have changed (until `changes_at`: a slot opening or closing,
   an exception starting or ending, midnight);
-- and for at most KEEP_SECONDS: what a card shows beside the point itself (its
-  organisation's closing days and name, the items that link it) edited in *another* process
-  shows within that time. Edits in this process clear everything at once (`connect_signals`).
+- the console's cards counter (`console.invalidation.CARDS`) is the one it was kept under:
+  an edit of what a card shows beside the point itself (its organisation's closing days and
+  name, the items that link it) clears everything in this process at once
+  (`connect_signals`) and raises the counter, which every process sees on its next request
+  when the cache is shared (Redis, REDIS_URL);
+- and for at most KEEP_SECONDS: 300 with a shared cache (a safety net for changes that send
+  no signal), 30 without one (then the bound on how late such an edit made in *another*
+  process shows).
 
 A kept page body gets its seconds-until-refresh filled in when it is served, so a card served
-from here asks for its new state at the right moment.
+from here asks for its new state at the right moment. With a shared cache (Redis) a rendered
+body is also put there, under the same conditions (its revision, the cards counter in its
+key, valid as long as the local entry): a body one process rendered serves all of them.
 """
 
+import math
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.safestring import SafeString, mark_safe
 from wagtail.signals import page_published, page_unpublished
 
+from console import invalidation
 from points.schedules import seconds_until
 
+KEEP_SECONDS_SHARED = 300
 KEEP_SECONDS = 30
 KEEP_SIZE = 4096
 # Rendered into a kept body where the card's seconds-until-refresh go; replaced per request.
@@ -42,6 +54,7 @@ class Kept:
     value: Any
     changes_at: datetime
     valid_until: datetime
+    generation: int
 
 
 class KeptPerPoint:
@@ -52,14 +65,29 @@ class KeptPerPoint:
 
     def get(self, point_id: int, revision_id: int, now: datetime) -> Kept | None:
         entry = self._entries.get(point_id)
-        if entry is None or entry.revision_id != revision_id or now >= entry.valid_until:
+        if (
+            entry is None
+            or entry.revision_id != revision_id
+            or now >= entry.valid_until
+            or entry.generation != invalidation.current(invalidation.CARDS)
+        ):
             return None
         self._entries.move_to_end(point_id)
         return entry
 
     def keep(self, point_id: int, revision_id: int, value, changes_at: datetime, now: datetime):
-        valid_until = min(changes_at, now + timedelta(seconds=KEEP_SECONDS))
-        self._entries[point_id] = Kept(revision_id, value, changes_at, valid_until)
+        keep = invalidation.keep_seconds(shared=KEEP_SECONDS_SHARED, alone=KEEP_SECONDS)
+        valid_until = min(changes_at, now + timedelta(seconds=keep))
+        generation = invalidation.current(
+            invalidation.CARDS
+        )  # read at the request's start, before its data
+        self._entries[point_id] = Kept(revision_id, value, changes_at, valid_until, generation)
+        self._entries.move_to_end(point_id)
+        while len(self._entries) > KEEP_SIZE:
+            self._entries.popitem(last=False)
+
+    def put(self, point_id: int, entry: Kept) -> None:
+        self._entries[point_id] = entry
         self._entries.move_to_end(point_id)
         while len(self._entries) > KEEP_SIZE:
             self._entries.popitem(last=False)
@@ -77,9 +105,20 @@ def clear() -> None:
     rows.clear()
 
 
+def _shared_key(point_id: int, revision_id: int, generation: int) -> str:
+    return f"console:card-body:{generation}:{point_id}:{revision_id}"
+
+
 def cached_body(point_id: int, revision_id: int, now: datetime) -> SafeString | None:
     """The kept body of the point's page with its refresh delay filled in, or None."""
     entry = bodies.get(point_id, revision_id, now)
+    if entry is None and invalidation.is_shared():
+        generation = invalidation.current(invalidation.CARDS)
+        shared = cache.get(_shared_key(point_id, revision_id, generation))
+        if shared is not None and now < shared[2]:
+            html, changes_at, valid_until = shared
+            entry = Kept(revision_id, html, changes_at, valid_until, generation)
+            bodies.put(point_id, entry)
     return None if entry is None else fill_refresh(entry.value, entry.changes_at, now)
 
 
@@ -88,6 +127,12 @@ def keep_body(
 ) -> SafeString:
     """Keep the body (rendered with REFRESH_IN_MARK) and return it filled in for `now`."""
     bodies.keep(point_id, revision_id, html, changes_at, now)
+    if invalidation.is_shared():
+        entry = bodies.get(point_id, revision_id, now)
+        if entry is not None:
+            seconds = math.ceil((entry.valid_until - now).total_seconds())
+            key = _shared_key(point_id, revision_id, entry.generation)
+            cache.set(key, (html, entry.changes_at, entry.valid_until), timeout=max(1, seconds))
     return fill_refresh(html, changes_at, now)
 
 
@@ -103,11 +148,15 @@ def with_actions(body: SafeString, actions_html: str) -> SafeString:
 
 def _forget(sender=None, **kwargs) -> None:
     if sender is None or sender._meta.app_label in CARD_APPS:
-        clear()
+        _forget_all()
 
 
 def _forget_all(sender=None, **kwargs) -> None:
+    """Forget here at once; the other processes through the counter, now and again once
+    the change is committed (one that rendered from the old rows in between renders again)."""
     clear()
+    invalidation.bump_cards()
+    transaction.on_commit(invalidation.bump_cards)
 
 
 def connect_signals() -> None:

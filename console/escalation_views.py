@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from console import access
 from console.access import agents_only
 from core.ids import is_row_id
 from core.permissions import has_permission
@@ -65,7 +66,7 @@ def posted(request, name: str) -> str:
 
 
 def may_escalate(user) -> bool:
-    return has_permission(user, ADD_ESCALATION)
+    return access.may(user, ADD_ESCALATION)
 
 
 def published_point_or_404(point_id: int) -> EscalationPoint:

@@ -1,10 +1,13 @@
 """The console's search results (R17, R20, R23): points found directly and knowledge items
 with their points inline, each point with its number and whether it can be reached *now*."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
+from functools import lru_cache
 
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
 from console import card_cache
 from knowledge.search import SearchResult, shown_points
@@ -19,6 +22,7 @@ class PointRow:
     transfer_now: bool
     state: str  # 'Doorschakelen kan nu, tot 12:00' / 'Nu niet: weer vanaf maandag 09:00'
     email_route: bool  # may the question be forwarded by e-mail now (R11, R16)
+    html: SafeString | str = ""  # the row rendered (point_row.html, safe), kept with it
 
 
 @dataclass(frozen=True)
@@ -29,6 +33,16 @@ class ItemRow:
     title: str
     snippet: str
     points: list[PointRow]
+    head: SafeString | str = ""  # link, kind and snippet rendered (item_row.html, safe)
+
+
+@lru_cache(maxsize=20_000)
+def item_head(kind: str, kind_label: str, item_id: int, title: str, snippet: str) -> SafeString:
+    """An item's link, kind and snippet as a result shows them: the same for every search
+    that finds it (the index row's title and snippet are part of the key)."""
+    item = {"kind": kind, "kind_label": kind_label, "id": item_id, "title": title}
+    item["snippet"] = snippet
+    return mark_safe(render_to_string("console/includes/item_row.html", {"item": item}))
 
 
 def point_row(point: EscalationPoint, context: dict, now: datetime) -> PointRow:
@@ -44,19 +58,21 @@ def point_row(point: EscalationPoint, context: dict, now: datetime) -> PointRow:
         state = f"Nu niet: weer vanaf {moment_from(availability.next_possible_at, now)}"
     else:
         state = f"Nu niet: {availability.reason_text.rstrip('.')}"
-    return PointRow(
+    row = PointRow(
         point=point,
         transfer_now=point.has_phone and availability.possible,
         state=state,
         email_route=point.has_email and context["email"].possible,
     )
+    html = render_to_string("console/includes/point_row.html", {"row": row})
+    return replace(row, html=mark_safe(html))
 
 
 def point_rows(point_ids, now: datetime | None = None) -> dict[int, PointRow]:
     """{id: PointRow} of the published points among `point_ids`. One query reads their live
-    revisions; a row kept for that revision (`console.card_cache.rows`) is used as long as its
-    state holds, the others are read (3 queries) and worked out (1 query for the closing days
-    of all their organisations)."""
+    revisions; a row kept for that revision (`console.card_cache.rows`, rendered) is used as
+    long as its state holds, the others are read (3 queries), worked out (1 query for the
+    closing days of all their organisations) and rendered."""
     now = now or timezone.now()
     live = dict(
         EscalationPoint.objects.published()
@@ -90,6 +106,7 @@ def result_rows(result: SearchResult) -> dict:
                 title=item.title,
                 snippet=item.snippet,
                 points=[result.linked_points[pk] for pk in item.point_ids],
+                head=item_head(str(item.kind), item.kind.label, item.id, item.title, item.snippet),
             )
             for item in result.items
         ],

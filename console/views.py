@@ -57,18 +57,13 @@ def with_schedule(points: list[EscalationPoint]) -> list[EscalationPoint]:
     return [by_pk[point.pk] for point in points if point.pk in by_pk]
 
 
-def agent_line_codes(user) -> tuple[str, ...]:
-    """R20: the line codes of the agent's skills (given by a beheerder to the agent or the
-    agent's team), whose points come first."""
-    return tuple(LineCode.objects.of_agent(user).values_list("code", flat=True))
-
-
 @agents_only
 def index(request):
     query = " ".join(clean_text(request.GET.get("q", "")).split())[:MAX_QUERY_LENGTH]
     line = clean_text(request.GET.get("lijn", "")).strip()[:MAX_QUERY_LENGTH]
-    own_lines = agent_line_codes(request.user)
-    context = {"query": query, "line": line, "lines": line_choices(own_lines)}
+    lines = line_choices(request.user)
+    own_lines = tuple(choice["code"] for choice in lines if choice["own"])
+    context = {"query": query, "line": line, "lines": lines}
     if query:
         found = search(query, lines_first=own_lines, line=line, shown=point_rows)
         context["results"] = result_rows(found)
@@ -78,12 +73,15 @@ def index(request):
     return render(request, "console/index.html", context)
 
 
-def line_choices(own_lines) -> list[dict]:
-    """R20: every line code for the filter, the agent's own lines first and marked."""
-    own = set(own_lines)
+def line_choices(user) -> list[dict]:
+    """R20: every line code for the filter, the agent's own lines (skills given by a
+    beheerder to the agent or the agent's team, whose points come first) first and marked;
+    one query."""
     lines = [
-        {"code": code, "name": name, "own": code in own}
-        for code, name in LineCode.objects.order_by("code").values_list("code", "name")
+        {"code": code, "name": name, "own": own}
+        for code, name, own in LineCode.objects.with_own(user)
+        .order_by("code")
+        .values_list("code", "name", "own")
     ]
     return sorted(lines, key=lambda line: not line["own"])
 

@@ -22,4 +22,15 @@ def minimal_point(request, point_id: int):
     return JsonResponse({"id": point.pk, "title": point.editorial_title, "live": point.live})
 
 
-urlpatterns = [path("bench/minimal/<int:point_id>/", minimal_point), *app_urlpatterns]
+def open_minimal_point(request, point_id: int):
+    """The yardstick without the login (opt-in scenario `minimal_view_open`): what the
+    issue's words alone describe, to show what the session, user and access checks cost."""
+    point = get_object_or_404(EscalationPoint.objects.published(), pk=point_id)
+    return JsonResponse({"id": point.pk, "title": point.editorial_title, "live": point.live})
+
+
+urlpatterns = [
+    path("bench/minimal/<int:point_id>/", minimal_point),
+    path("bench/minimal-open/<int:point_id>/", open_minimal_point),
+    *app_urlpatterns,
+]

@@ -14,7 +14,8 @@ a table; stops gunicorn and drops the database.
 
 Scenarios, each with rps and p50/p95/p99 latency:
 
-- `card`: the console's point page `/contactcenter/punten/<id>/`, over 1,000 random points;
+- `card`: the console's point page `/contactcenter/punten/<id>/`, over 1,000 random points
+  with Zipf weights (a few hundred points take most calls, as in a contact center);
 - `search`: the console search `/contactcenter/?q=...` over QUERIES;
 - `minimal_view`: `bench/minimal/<id>/`, one point read by key, small JSON (the yardstick);
 - `wagtail_admin_search`: the CMS snippet listing searched with QUERIES, as a redacteur.
@@ -33,6 +34,7 @@ import argparse
 import http.client
 import json
 import os
+import random
 import signal
 import socket
 import subprocess
@@ -49,7 +51,12 @@ OUTPUT = ROOT / "var" / "bench"
 LUA = Path(__file__).with_name("loadbench.lua")
 SETTINGS = "escalatiepunten.settings.bench"
 DEFAULT_DATABASE_URL = "postgres://postgres@127.0.0.1:5432/bench_escalatiepunten"
+# Sessions and the console's invalidation counters in Redis, as in production (REDIS_URL);
+# a database number of its own, so the bench never meets another run's keys.
+DEFAULT_REDIS_URL = "redis://127.0.0.1:6379/15"
 SCENARIOS = ["card", "search", "minimal_view", "wagtail_admin_search"]
+# Opt-in (--scenarios): the yardstick without the agent login, for comparison only.
+EXTRA_SCENARIOS = ["minimal_view_open"]
 SEARCHES = {"search", "wagtail_admin_search"}
 
 # Seconds one request may take: gunicorn then restarts the worker (its --timeout) and wrk
@@ -125,13 +132,33 @@ def drop_database(url: str) -> None:
 # --- Django and gunicorn -------------------------------------------------------------------
 
 
-def app_environment(database_url: str) -> dict:
+def app_environment(database_url: str, redis_url: str) -> dict:
     return {
         **os.environ,
         "DATABASE_URL": database_url,
+        "REDIS_URL": redis_url,
         "DJANGO_SETTINGS_MODULE": SETTINGS,
         "DEBUG": "",
     }
+
+
+def reachable_redis(url: str) -> str:
+    """`url` when a Redis answers there (emptied first: the bench's own database number),
+    else "" - the run then goes on without Redis, as the app does without REDIS_URL."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    try:
+        with socket.create_connection((parts.hostname, parts.port or 6379), timeout=2) as redis:
+            database = parts.path.lstrip("/") or "0"
+            redis.sendall(f"SELECT {database}\r\nFLUSHDB\r\n".encode())
+            answer = redis.recv(64)
+    except OSError:
+        answer = b""
+    if answer.count(b"+OK") < 2:
+        log(f"geen Redis op {url}: sessies uit de databank")
+        return ""
+    return url
 
 
 def manage(env: dict, *arguments: str) -> str:
@@ -216,14 +243,29 @@ def wait_until_up(port: int, process: subprocess.Popen, seconds: int = 60) -> No
 # --- Scenarios and wrk ---------------------------------------------------------------------
 
 
+# The card mix: calls to a contact center are skewed, a few hundred points take most of them.
+# Requests go to the 1,000 sampled points with Zipf weights (the point of rank r gets a share
+# proportional to 1/r**ZIPF_EXPONENT: with 1.0 the top 100 take about 69 % of the calls, the
+# top 10 about 39 %), drawn once with a fixed seed into CARD_REQUESTS paths that wrk asks in
+# turn. The yardstick asks the same sequence of points.
+ZIPF_EXPONENT = 1.0
+CARD_REQUESTS = 20_000
+
+
+def zipf_sequence(ids: list[int], count: int = CARD_REQUESTS) -> list[int]:
+    weights = [1 / rank**ZIPF_EXPONENT for rank in range(1, len(ids) + 1)]
+    return random.Random(1700).choices(ids, weights=weights, k=count) if ids else []
+
+
 def scenarios(plan: dict) -> dict:
     agent = f"sessionid={plan['sessions']['Voorlichter']}"
     editor = f"sessionid={plan['sessions']['Redacteur']}"
-    ids = plan["point_ids"]
+    ids = zipf_sequence(plan["point_ids"])
     return {
         "card": (agent, [f"/contactcenter/punten/{pk}/" for pk in ids]),
         "search": (agent, [f"/contactcenter/?q={quote(query)}" for query in QUERIES]),
         "minimal_view": (agent, [f"/bench/minimal/{pk}/" for pk in ids]),
+        "minimal_view_open": ("", [f"/bench/minimal-open/{pk}/" for pk in ids]),
         "wagtail_admin_search": (
             editor,
             [f"/cms/snippets/points/escalationpoint/?q={quote(query)}" for query in QUERIES],
@@ -314,12 +356,14 @@ def target_checks(results: dict) -> dict:
 
 
 def table(results: dict, checks: dict) -> str:
-    lines = [f"{'scenario':<22}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}  fouten"]
+    lines = [
+        f"{'scenario':<22}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'cpu ms':>9}  fouten"
+    ]
     for name, row in results.items():
         errors = ", ".join(f"{kind} {count}" for kind, count in row["errors"].items()) or "-"
         lines.append(
             f"{name:<22}{row['rps']:>9.1f}{row['p50_ms']:>9.1f}{row['p95_ms']:>9.1f}"
-            f"{row['p99_ms']:>9.1f}  {errors}"
+            f"{row['p99_ms']:>9.1f}{row.get('server_cpu_ms_per_request') or 0:>9.2f}  {errors}"
         )
     lines.append("")
     for name, check in checks.items():
@@ -370,6 +414,49 @@ def one_at_a_time(port: int, cookie: str, paths: list[str]) -> dict:
     return latencies
 
 
+# --- CPU per request -----------------------------------------------------------------------
+# Latency and throughput move with whatever else runs on the machine; the CPU time the server
+# side spends per request (gunicorn's processes, the PostgreSQL backends of the bench
+# database, Redis) moves much less, so runs on a busy machine can still be compared.
+
+
+def _cpu_seconds(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _server_pids(server: subprocess.Popen, database_url: str) -> list[int]:
+    """gunicorn's arbiter and workers (their own process group), the database's backends
+    and the Redis server, if any."""
+    pids = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                ours = os.getpgid(int(entry.name)) == server.pid
+                redis = (entry / "comm").read_text().strip() == "redis-server"
+            except OSError:
+                continue
+            if ours or redis:
+                pids.append(int(entry.name))
+    with server_connection(database_url) as connection:
+        rows = connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s", [database_name(database_url)]
+        ).fetchall()
+    return pids + [row[0] for row in rows]
+
+
+def server_cpu(server: subprocess.Popen, database_url: str) -> dict[int, float]:
+    return {pid: _cpu_seconds(pid) for pid in _server_pids(server, database_url)}
+
+
+def cpu_ms_per_request(before: dict[int, float], after: dict[int, float], requests: int):
+    spent = sum(seconds - before.get(pid, 0.0) for pid, seconds in after.items())
+    return round(spent * 1000 / requests, 2) if requests else None
+
+
 def measure_scenario(env: dict, name: str, cookie: str, paths: list[str], arguments) -> dict:
     """One scenario on a gunicorn of its own, so that no request of another scenario is
     still running: start, check, warm up, wait for the queue, measure, wait, stop."""
@@ -382,7 +469,9 @@ def measure_scenario(env: dict, name: str, cookie: str, paths: list[str], argume
         log(f"{name}: opwarmen {arguments.warmup}s, meten {arguments.duration}s")
         run_wrk(port, cookie, paths, clients=arguments.clients, seconds=arguments.warmup)
         check_answers(port, name, cookie, paths[:1])  # answered once the queue is done
+        cpu_before = server_cpu(server, env["DATABASE_URL"])
         raw = run_wrk(port, cookie, paths, clients=arguments.clients, seconds=arguments.duration)
+        cpu_after = server_cpu(server, env["DATABASE_URL"])
         check_answers(port, name, cookie, paths[:1])
         aborted = worker_timeouts() - aborted_before
         alone = one_at_a_time(port, cookie, paths) if name in SEARCHES else None
@@ -390,6 +479,7 @@ def measure_scenario(env: dict, name: str, cookie: str, paths: list[str], argume
         stop(server)
         end_sessions(env["DATABASE_URL"])
     result = figures(raw)
+    result["server_cpu_ms_per_request"] = cpu_ms_per_request(cpu_before, cpu_after, raw["requests"])
     if aborted:
         result["errors"][f"aborted_after_{REQUEST_TIMEOUT}s"] = aborted
     if alone is not None:
@@ -409,7 +499,8 @@ def measure(env: dict, plan: dict, arguments) -> dict:
 def run(arguments) -> dict:
     OUTPUT.mkdir(parents=True, exist_ok=True)
     database_url = arguments.database_url
-    env = app_environment(database_url)
+    redis_url = reachable_redis(arguments.redis_url)
+    env = app_environment(database_url, redis_url)
     if not arguments.reuse_database:
         create_database(database_url)
     try:
@@ -434,10 +525,12 @@ def run(arguments) -> dict:
             "worker_class": "sync",
             "django_settings": SETTINGS,
             "conn_max_age": None,
+            "redis": bool(redis_url),
             "database": "postgresql",
             "load_generator": "wrk",
             "cpus": os.cpu_count(),
             "card_points": len(plan["point_ids"]),
+            "card_mix": f"zipf s={ZIPF_EXPONENT} over the card points",
         },
         "seed": seed,
         "measured_at": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -454,6 +547,11 @@ def parse_arguments(argv=None):
         "--database-url",
         default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE_URL),
         help="PostgreSQL-databank die aangemaakt en weer verwijderd wordt (naam bench_...).",
+    )
+    parser.add_argument(
+        "--redis-url",
+        default=os.environ.get("BENCH_REDIS_URL", DEFAULT_REDIS_URL),
+        help="Redis voor sessies en cache (REDIS_URL van de app); leeg: zonder Redis.",
     )
     parser.add_argument("--points", type=int, default=10_000)
     parser.add_argument("--items", type=int, default=50_000)
@@ -474,7 +572,7 @@ def parse_arguments(argv=None):
         help="een databank van een vorige run (--keep-database) opnieuw meten, zonder seed",
     )
     arguments = parser.parse_args(argv)
-    unknown = set(arguments.scenarios) - set(SCENARIOS)
+    unknown = set(arguments.scenarios) - set(SCENARIOS) - set(EXTRA_SCENARIOS)
     if unknown:
         parser.error(f"onbekend scenario: {', '.join(sorted(unknown))}")
     return arguments

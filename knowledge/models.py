@@ -300,6 +300,17 @@ class SearchEntry(models.Model):
         return f"{self.kind} {self.object_id}: {self.title}"
 
 
+class SearchIndexVersion(models.Model):
+    """One row (id 1) whose `version` is raised after every committed change to the search
+    index (`knowledge.search_index.changed`): a process that keeps ranked results
+    (`knowledge.search`) reads it on every search and ranks again when it has moved."""
+
+    version = models.BigIntegerField(default=0)
+
+    def __str__(self):
+        return str(self.version)
+
+
 class SearchWord(models.Model):
     """The vocabulary of the search index: every folded word with its stem, for matching
     on the stem, completing the word being typed and correcting one typo."""

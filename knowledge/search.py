@@ -10,6 +10,8 @@ rest; matches of the words as typed come before completions and corrections. The
 queries does not depend on the number of results.
 """
 
+import time
+from collections import OrderedDict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -19,6 +21,7 @@ from django.db import connection
 from django.db.models import Exists, OuterRef
 
 from core.text import MAX_QUERY_TERMS, search_terms
+from knowledge import search_index
 from knowledge.models import KnowledgeKind
 from knowledge.search_index import FTS_TABLE, POINT
 from knowledge.search_words import filter_token, stem, typo_neighbours, words
@@ -344,6 +347,45 @@ def _limit(limit: int) -> int:
     return max(1, min(int(limit), MAX_LIMIT))
 
 
+# The ranked rows of a console search are kept per process: agents ask the same questions
+# all day (a few hundred subjects take most calls). A kept ranking is used only while the
+# index has not changed since (`search_index.version`: one query per search; a change in
+# this process shows at once, one in another process once it is committed), so a point is
+# findable the moment it is published, in every process; and for at most KEEP_SECONDS.
+# What a row shows of a point (its state now, its number) is not kept here: `shown` reads it.
+KEEP_SECONDS = 300
+KEEP_SIZE = 2048
+_kept: OrderedDict[tuple, tuple] = OrderedDict()
+
+
+def forget_kept() -> None:
+    _kept.clear()
+
+
+def _ranked(query: str, filters: Filters, limit: int):
+    """(point rows, item rows) of `ranked_rows` for the query, kept per process while the
+    index is unchanged; None for a query without words."""
+    key = (query, filters, limit)
+    version = search_index.version()  # before ranking: a change meanwhile is not missed
+    now = time.monotonic()
+    kept = _kept.get(key)
+    if kept is not None and kept[0] == version and 0 <= kept[1] - now <= KEEP_SECONDS:
+        _kept.move_to_end(key)
+        return kept[2]
+    groups = _groups(query)
+    if not groups:
+        return None
+    rows = (
+        tuple(ranked_rows(groups, filters=filters, limit=limit)),
+        tuple(ranked_rows(groups, filters=replace(filters, points=False), limit=limit)),
+    )
+    _kept[key] = (version, now + KEEP_SECONDS, rows)
+    _kept.move_to_end(key)
+    while len(_kept) > KEEP_SIZE:
+        _kept.popitem(last=False)
+    return rows
+
+
 def search(
     query: str,
     *,
@@ -356,13 +398,11 @@ def search(
     """The console's search: points found directly and knowledge items found, each item with
     its published points. Without a query, nothing. `shown` gives what the caller shows of
     the published points among ids (by default the points as `shown_points` reads them)."""
-    groups = _groups(query)
-    if not groups:
-        return SearchResult(points=[], items=[], linked_points={})
     filters = Filters(line=line, organisation=organisation, lines_first=tuple(lines_first))
-    limit = _limit(limit)
-    point_rows = ranked_rows(groups, filters=filters, limit=limit)
-    item_rows = ranked_rows(groups, filters=replace(filters, points=False), limit=limit)
+    ranked = _ranked(query, filters, _limit(limit))
+    if ranked is None:
+        return SearchResult(points=[], items=[], linked_points={})
+    point_rows, item_rows = ranked
     item_point_ids = {row[1]: _ids(row[4]) for row in item_rows}
     wanted = {row[1] for row in point_rows} | {pk for ids in item_point_ids.values() for pk in ids}
     found = shown(wanted)

@@ -378,6 +378,37 @@ def remove(kind: str, ids) -> None:
     entries = SearchEntry.objects.filter(kind=kind, object_id__in=list(ids))
     _remove_full_text(list(entries.values_list("pk", flat=True)))
     entries.delete()
+    changed()
+
+
+# Raised in this process at every change of the index, at once (before the commit): with the
+# database's SearchIndexVersion (raised once the change is committed, for the other
+# processes) it tells `knowledge.search` whether the results it keeps are still true.
+local_generation = 0
+
+
+def changed() -> None:
+    """The index changed: results kept in this process are out of date now, in the other
+    processes once the change is committed."""
+    global local_generation
+    local_generation += 1
+    transaction.on_commit(_raise_version)
+
+
+def _raise_version() -> None:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "INSERT INTO knowledge_searchindexversion (id, version) VALUES (1, 1) "
+            "ON CONFLICT (id) DO UPDATE SET version = knowledge_searchindexversion.version + 1"
+        )
+
+
+def version() -> tuple[int, int]:
+    """(committed version, this process's changes): one query."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT version FROM knowledge_searchindexversion WHERE id = 1")
+        row = cursor.fetchone()
+    return (row[0] if row else 0, local_generation)
 
 
 def _lock(kind: str, ids: list[int]) -> None:
@@ -403,6 +434,7 @@ def reindex(kind: str, ids) -> None:
         _lock(kind, ids)
         remove(kind, ids)
         _write(documents(kind, ids))
+        changed()
 
 
 def rebuild() -> int:
@@ -421,6 +453,7 @@ def rebuild() -> int:
         for kind in ITEM_DOCUMENTS:
             _write(documents(kind, facets=facets), counts)
         _add_words(counts)
+        changed()
         _tidy_after_bulk()
         return SearchEntry.objects.count()
 

@@ -7,15 +7,19 @@ import re
 import pytest
 import time_machine
 from bs4 import BeautifulSoup
+from django.core.cache import cache
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from console import card_cache, invalidation
 from knowledge.factories import ArticlePageFactory, publish_points
 from points.factories import PLANNING_DAY, EscalationPointFactory
 from points.services import create_or_update_point
 from points.tests.card_text import visible_text
 from reference.factories import ClosingDayFactory
+from reference.models import ClosingDay
 
 pytestmark = pytest.mark.django_db
 
@@ -120,3 +124,57 @@ def test_r17_a_kept_search_row_follows_the_clock_and_publishes(client, voorlicht
         )
     changed, _ = result_row(client, voorlichter, "2026-12-07T12:00:05+01:00")
     assert "02 553 21 00" in changed
+
+
+def add_closing_day_elsewhere(day: str, name: str) -> None:
+    """What another process's beheerder does: the row is in the database, and no signal
+    reaches this process (bulk_create sends none)."""
+    ClosingDay.objects.bulk_create([ClosingDay(day=day, name=name, organisation=None)])
+
+
+def test_r18_a_closing_day_added_elsewhere_shows_once_the_shared_counter_says_so(
+    client, voorlichter, point
+):
+    card_at(client, voorlichter, point, "2026-12-07T10:00:00+01:00")
+    add_closing_day_elsewhere("2026-12-07", "Teamdag")
+    html, _ = card_at(client, voorlichter, point, "2026-12-07T10:00:05+01:00")
+    assert "Teamdag" not in visible_text(html)  # this process has not heard of it
+    # The other process's signal raised the counter in the shared cache (Redis).
+    cache.incr(invalidation.CARDS)
+    html, _ = card_at(client, voorlichter, point, "2026-12-07T10:00:06+01:00")
+    assert "Teamdag" in visible_text(html)
+
+
+def test_r18_without_a_shared_cache_a_closing_day_added_elsewhere_shows_within_30_s(
+    client, voorlichter, point
+):
+    assert not invalidation.is_shared()  # the tests' cache is per process
+    card_at(client, voorlichter, point, "2026-12-07T10:00:00+01:00")
+    add_closing_day_elsewhere("2026-12-07", "Teamdag")
+    html, _ = card_at(client, voorlichter, point, "2026-12-07T10:00:29+01:00")
+    assert "Teamdag" not in visible_text(html)
+    html, _ = card_at(client, voorlichter, point, "2026-12-07T10:00:31+01:00")
+    assert "Teamdag" in visible_text(html)
+
+
+@override_settings(CONSOLE_CACHE_SHARED=True)  # one process's memory cache stands for Redis
+def test_r17_a_card_rendered_by_another_process_is_served_from_the_shared_cache(
+    client, voorlichter, point
+):
+    first, first_queries = card_at(client, voorlichter, point, "2026-12-07T11:58:00+01:00")
+    card_cache.bodies.clear()  # this process has kept nothing itself
+    again, again_queries = card_at(client, voorlichter, point, "2026-12-07T11:58:20+01:00")
+    assert visible_text(again) == visible_text(first)
+    assert again_queries < first_queries
+    assert refresh_in(again) == 100
+    after, _ = card_at(client, voorlichter, point, "2026-12-07T12:00:01+01:00")
+    assert "Nu niet: weer vanaf 13:00" in visible_text(after)
+
+
+@override_settings(CONSOLE_CACHE_SHARED=True)
+def test_r18_a_closing_day_added_is_not_served_from_the_shared_cache(client, voorlichter, point):
+    card_at(client, voorlichter, point, "2026-12-07T10:00:00+01:00")
+    ClosingDayFactory(day="2026-12-07", name="Teamdag", organisation=None)
+    card_cache.bodies.clear()  # another process, which the shared counter tells
+    html, _ = card_at(client, voorlichter, point, "2026-12-07T10:00:05+01:00")
+    assert "Teamdag" in visible_text(html)

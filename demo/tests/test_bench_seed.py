@@ -2,6 +2,7 @@
 code sees its points as published and its pages as live pages in a sound tree. A smoke test
 on a tiny data set; the timings come from `make bench`, never from a test."""
 
+from collections import Counter
 from io import StringIO
 
 import pytest
@@ -10,7 +11,7 @@ from django.test import override_settings
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, ReferenceIndex
 
 from demo.bench_data import SUBJECTS
-from escalatiepunten.loadbench import QUERIES
+from escalatiepunten.loadbench import QUERIES, zipf_sequence
 from knowledge.models import PAGE_KINDS, ArticlePage, HomePage, ProductPage, Question, TopicPage
 from points.models import EscalationPoint
 from points.services import validate_point
@@ -128,3 +129,22 @@ def test_the_yardstick_reads_one_published_point_behind_the_agents_login(
     assert answer.status_code == 200
     assert answer.json() == {"id": point.pk, "title": point.editorial_title, "live": True}
     assert client.get("/bench/minimal/999999/").status_code == 404
+
+
+@override_settings(ROOT_URLCONF="escalatiepunten.bench_urls")
+def test_the_open_yardstick_reads_the_same_point_without_a_login(seeded, client):
+    point = seeded.first()
+    answer = client.get(f"/bench/minimal-open/{point.pk}/")
+    assert answer.status_code == 200
+    assert answer.json() == {"id": point.pk, "title": point.editorial_title, "live": True}
+
+
+def test_the_card_mix_is_skewed_as_documented_and_covers_many_points():
+    ids = list(range(1, 1001))
+    sequence = zipf_sequence(ids)
+    counts = Counter(sequence)
+    top_10 = sum(counts[pk] for pk in ids[:10]) / len(sequence)
+    top_100 = sum(counts[pk] for pk in ids[:100]) / len(sequence)
+    assert 0.36 < top_10 < 0.42 and 0.66 < top_100 < 0.72  # docs/operations.md
+    assert len(counts) > 900  # not a handful of points
+    assert zipf_sequence(ids) == sequence  # the same mix in every run

@@ -173,6 +173,26 @@ if IS_SQLITE:
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
     }
 
+# Caches: with REDIS_URL (redis://host:6379/0) one Redis shared by every process holds the
+# sessions (read from Redis, written to the database too: `cached_db`) and the console's
+# invalidation counters, so a logout, a removed role or a publish applies in every process at
+# once. Without it each process has its own memory cache and sessions are read from the
+# database (a per-process session cache would let a logout in one process go unnoticed in
+# another).
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "escalatiepunten",
+        }
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -54,6 +54,20 @@ def test_r20_a_line_given_to_a_team_reaches_every_agent_in_it(manager, voorlicht
     assert codes == ["WERK", "WONEN"]
 
 
+def test_r20_the_console_marks_the_same_own_lines(voorlichter, redacteur):
+    team = Group.objects.create(name="Team Wonen")
+    voorlichter.groups.add(team)
+    LineCodeFactory(code="WONEN").groups.add(team)
+    LineCodeFactory(code="WERK").agents.add(voorlichter)
+    LineCodeFactory(code="ZORG").agents.add(redacteur)
+
+    for user in (voorlichter, redacteur, AnonymousUser()):
+        marked = LineCode.objects.with_own(user).filter(own=True).order_by("code")
+        assert list(marked.values_list("code", flat=True)) == list(
+            LineCode.objects.of_agent(user).values_list("code", flat=True)
+        )
+
+
 def test_r20_a_line_given_twice_is_listed_once(voorlichter):
     team = Group.objects.create(name="Team Wonen")
     voorlichter.groups.add(team)

@@ -3,9 +3,10 @@ a session per account (logged in as the login form would) and a sample of publis
 
 import json
 import random
+from importlib import import_module
 
+from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
-from django.contrib.sessions.backends.db import SessionStore
 from django.core.management.base import BaseCommand
 
 from demo.bench_data import ACCOUNTS
@@ -15,7 +16,8 @@ MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
 
 
 def session_for(user) -> str:
-    session = SessionStore()
+    """A session in the configured engine (with Redis: in the database and in Redis)."""
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
     session[BACKEND_SESSION_KEY] = MODEL_BACKEND
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()

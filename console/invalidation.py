@@ -1,0 +1,79 @@
+"""Counters, in Django's default cache, under which the console's per-process caches keep
+what they keep: ACCESS for who may use the console (`console.access`), CARDS for rendered
+cards and result rows (`console.card_cache`). A change that can alter any of it raises its
+counter (`bump`): the
+process that made the change has already forgotten its own entries; the others see the new
+value on their next request and read again - when the cache is shared between processes
+(Redis, `REDIS_URL`). With a per-process cache they only notice their keep time running out,
+which is why `keep_seconds` is short then.
+
+The counters are read at most once per request, together (the first time one is asked,
+before the request reads anything it might keep), so every entry is kept under the value
+from before its data was read: a change committed meanwhile is never missed.
+"""
+
+import threading
+
+from django.conf import settings
+from django.core.cache import cache, caches
+from django.core.cache.backends.dummy import DummyCache
+from django.core.cache.backends.locmem import LocMemCache
+from django.core.signals import request_finished, request_started
+
+ACCESS = "console:access-generation"
+CARDS = "console:cards-generation"
+KEYS = (ACCESS, CARDS)
+_request = threading.local()
+
+
+def is_shared() -> bool:
+    """Does every process see the same default cache (Redis), so that a bump reaches them?
+    The setting CONSOLE_CACHE_SHARED (True/False) overrides what the backend suggests."""
+    forced = getattr(settings, "CONSOLE_CACHE_SHARED", None)
+    if forced is not None:
+        return bool(forced)
+    return not isinstance(caches["default"], (LocMemCache, DummyCache))
+
+
+def keep_seconds(shared: int, alone: int) -> int:
+    """How long a per-process entry may be kept: `shared` when a bump reaches every process,
+    else `alone` (the bound on how late a change made elsewhere shows)."""
+    return shared if is_shared() else alone
+
+
+def current(key: str) -> int:
+    """The counter `key` (ACCESS or CARDS), read with the other once per request."""
+    if not getattr(_request, "active", False):
+        return cache.get(key, 0)
+    if getattr(_request, "generations", None) is None:
+        _request.generations = cache.get_many(KEYS)
+    return _request.generations.get(key, 0)
+
+
+def bump(key: str) -> None:
+    cache.add(key, 0, timeout=None)
+    try:
+        cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=None)
+    _request.generations = None
+
+
+def bump_cards() -> None:
+    bump(CARDS)
+
+
+def _started(**kwargs) -> None:
+    _request.active = True
+    _request.generations = None
+
+
+def _finished(**kwargs) -> None:
+    _request.active = False
+    _request.generations = None
+
+
+def connect_signals() -> None:
+    """Called once from `ConsoleConfig.ready`."""
+    request_started.connect(_started, dispatch_uid="console-invalidation-started")
+    request_finished.connect(_finished, dispatch_uid="console-invalidation-finished")
