@@ -5,9 +5,11 @@ from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
 from api.auth import API_AUTH
+from api.handling import router as handling_router
 from api.health import router as health_router
 from api.knowledge import router as knowledge_router
 from api.points import router as points_router
+from api.reports import router as reports_router
 from core.openapi import DocumentedErrorsAPI
 
 api = DocumentedErrorsAPI(
@@ -118,3 +120,5 @@ def http_error(request, exc: HttpError):
 api.add_router("/escalation-points", points_router)
 api.add_router("/knowledge", knowledge_router)
 api.add_router("/health", health_router)
+api.add_router("/reports", reports_router)
+api.add_router("/escalations", handling_router)
