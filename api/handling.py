@@ -120,7 +120,7 @@ def escalation_handled(request, reference: str):
         200,
         {
             "reference": escalation.reference,
-            "confirmed_at": confirmation.confirmed_at,
+            "confirmed_at": timezone.localtime(confirmation.confirmed_at),
             "via": confirmation.via,
             "due_date": escalation.due_date,
             "on_time": on_time(escalation, confirmation),

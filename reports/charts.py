@@ -115,12 +115,11 @@ def column_chart(
         x = MARGIN_LEFT + index * step
         parts.append(
             format_html(
-                '<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}">'
-                "<title>{}: {}</title></rect>",
-                x + step * 0.1,
-                HEIGHT - MARGIN_BOTTOM - bar_height,
-                step * 0.8,
-                bar_height,
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {}</title></rect>',
+                _px(x + step * 0.1),
+                _px(HEIGHT - MARGIN_BOTTOM - bar_height),
+                _px(step * 0.8),
+                _px(bar_height),
                 BAR_COLOUR,
                 bar.label,
                 _number(bar.value, unit),
@@ -129,9 +128,8 @@ def column_chart(
         if index % every == 0:
             parts.append(
                 format_html(
-                    '<text x="{:.1f}" y="{}" font-size="11" text-anchor="middle" fill="{}">'
-                    "{}</text>",
-                    x + step / 2,
+                    '<text x="{}" y="{}" font-size="11" text-anchor="middle" fill="{}">{}</text>',
+                    _px(x + step / 2),
                     HEIGHT - MARGIN_BOTTOM + 16,
                     AXIS_COLOUR,
                     bar.axis_label or bar.label,
@@ -153,9 +151,9 @@ def bar_chart(
     plot_width = WIDTH - LABEL_WIDTH - 80
     rows = format_html_join(
         "",
-        '<text x="{}" y="{:.1f}" font-size="12" text-anchor="end" fill="#1e1e1e">{}</text>'
-        '<rect x="{}" y="{:.1f}" width="{:.1f}" height="{}" fill="{}"><title>{}: {}</title></rect>'
-        '<text x="{:.1f}" y="{:.1f}" font-size="12" fill="#1e1e1e">{}</text>',
+        '<text x="{}" y="{}" font-size="12" text-anchor="end" fill="#1e1e1e">{}</text>'
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"><title>{}: {}</title></rect>'
+        '<text x="{}" y="{}" font-size="12" fill="#1e1e1e">{}</text>',
         (
             (
                 LABEL_WIDTH - 8,
@@ -163,12 +161,12 @@ def bar_chart(
                 _shorten(bar.label, 40),
                 LABEL_WIDTH,
                 index * ROW_HEIGHT + 4,
-                plot_width * bar.value / highest,
+                _px(plot_width * bar.value / highest),
                 ROW_HEIGHT - 8,
                 BAR_COLOUR,
                 bar.label,
                 _number(bar.value, unit),
-                LABEL_WIDTH + plot_width * bar.value / highest + 6,
+                _px(LABEL_WIDTH + plot_width * bar.value / highest + 6),
                 index * ROW_HEIGHT + 17,
                 _number(bar.value, unit),
             )
@@ -177,6 +175,10 @@ def bar_chart(
     )
     svg = SafeString(_open_svg(chart_id, title, description, height) + rows + "</svg>")
     return Chart(title, description, svg, bars, value_heading, label_heading, unit)
+
+
+def _px(value: float) -> str:
+    return f"{value:.1f}"
 
 
 def _shorten(text: str, limit: int) -> str:

@@ -50,11 +50,6 @@ def today():
 
 
 @pytest.fixture
-def teamleider(db):
-    return make_user("teamleider", roles.TEAMLEIDER)
-
-
-@pytest.fixture
 def agents(db):
     an = make_user("an", roles.VOORLICHTER)
     an.first_name, an.last_name = "An", "Peeters"
