@@ -8,8 +8,6 @@ at most MAX_YEARS long, and no more than MAX_BUCKETS days, weeks or months in on
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models.functions import TruncDay, TruncMonth, TruncWeek
-
 from calendar_engine import BRUSSELS
 from core.moments import day_in_range, parse_day
 
@@ -18,7 +16,6 @@ MAX_YEARS = 5
 MAX_BUCKETS = 400
 
 INTERVALS = {"day": "Per dag", "week": "Per week", "month": "Per maand"}
-TRUNCATE = {"day": TruncDay, "week": TruncWeek, "month": TruncMonth}
 MONTHS = [
     "januari",
     "februari",

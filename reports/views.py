@@ -291,11 +291,25 @@ class EscalationCountsView(EscalationReportBase):
         return super().get_filename().replace("escalaties", f"escalaties-per-{self.group_by}", 1)
 
     @cached_property
-    def total(self) -> queries.Row:
-        return queries.total(self.report_filters)
+    def counted(self) -> dict[str, list[queries.Row]]:
+        """The counts per grouping this page needs, each read once."""
+        return {}
+
+    def counts(self, group_by: str) -> list[queries.Row]:
+        if group_by not in self.counted:
+            self.counted[group_by] = queries.counts(group_by, self.report_filters)
+        return self.counted[group_by]
+
+    @cached_property
+    def total(self) -> int:
+        """Every escalation once: the sum of the groups, except for domains (an escalation
+        counts in each of its domains, or in none)."""
+        if self.group_by == "domain":
+            return queries.total(self.report_filters).count
+        return sum(row.count for row in self.counts(self.group_by))
 
     def rows(self):
-        total = self.total.count
+        total = self.total
         return [
             SimpleNamespace(
                 label=row.label,
@@ -308,29 +322,28 @@ class EscalationCountsView(EscalationReportBase):
                 outside_hours_text=percent_text(row.outside_hours_percent),
                 failed=row.failed,
             )
-            for row in queries.counts(self.group_by, self.report_filters)
+            for row in self.counts(self.group_by)
         ]
 
     def summary(self):
-        count = self.total.count
+        count = self.total
         return f"{count} escalatie{'' if count == 1 else 's'}"
 
     def notes(self):
         return [DOMAIN_NOTE] if self.group_by == "domain" else []
 
     def charts(self):
-        filters = self.report_filters
         return [
             self.time_chart(
                 "Escalaties in de tijd", lambda bucket: bucket.total, value_heading="Escalaties"
             ),
-            top_chart("Top 10 rapporteringsorganisaties", "organisation", filters),
-            top_chart("Top 10 rapporteringsthema's", "theme", filters),
+            top_chart("Top 10 rapporteringsorganisaties", "organisation", self.counts),
+            top_chart("Top 10 rapporteringsthema's", "theme", self.counts),
         ]
 
 
-def top_chart(title: str, group_by: str, filters: queries.Filters):
-    rows = queries.counts(group_by, filters)[:TOP]
+def top_chart(title: str, group_by: str, counts):
+    rows = counts(group_by)[:TOP]
     return bar_chart(
         title,
         [Bar(row.label, row.count) for row in rows],
