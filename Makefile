@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: demo test test-fast install install-dev lint format check browser axe wrk postgres bench clean serve
+.PHONY: demo test test-fast install install-dev lint format check browser axe wrk postgres bench bench-reports clean serve
 
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 of nieuwer is nodig (PYTHON=...)"; exit 1; }
@@ -93,6 +93,12 @@ bench: install-dev wrk postgres
 	$(PY) -m calendar_engine.bench
 	$(PY) manage.py bench_api --settings=escalatiepunten.settings.test
 	$(PY) -m escalatiepunten.loadbench $(BENCH_ARGS)
+	$(PY) manage.py bench_reports --settings=escalatiepunten.settings.test
+
+# The escalation reports with a year of 1,000,000 escalations, in its own database
+# bench_reports (created and dropped); figures under "reports" in var/bench/latest.json.
+bench-reports: install-dev postgres
+	$(PY) manage.py bench_reports --settings=escalatiepunten.settings.test $(BENCH_REPORTS_ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache static_collected
