@@ -7,7 +7,7 @@ PORT ?= 8000
 # The demo's local mail server (manage.py mail_sink): only `make demo` points EMAIL_* at it.
 DEMO_MAIL_PORT ?= 8025
 
-.PHONY: demo test test-fast install install-dev lint format check browser axe wrk postgres redis bench bench-delivery clean serve
+.PHONY: demo test test-fast install install-dev lint format check browser axe wrk postgres redis bench bench-delivery bench-reports clean serve
 
 $(VENV)/bin/python:
 	$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { echo "Python 3.11 of nieuwer is nodig (PYTHON=...)"; exit 1; }
@@ -108,10 +108,16 @@ bench: install-dev wrk postgres redis
 	$(PY) manage.py bench_api --settings=escalatiepunten.settings.test
 	$(PY) -m escalatiepunten.loadbench $(BENCH_ARGS)
 	$(PY) -m escalatiepunten.deliverybench $(DELIVERY_BENCH_ARGS)
+	$(PY) manage.py bench_reports --settings=escalatiepunten.settings.test
 
 # The workers' delivery throughput to a local SMTP server (messages/s), into var/bench/latest.json.
 bench-delivery: install-dev postgres
 	$(PY) -m escalatiepunten.deliverybench $(DELIVERY_BENCH_ARGS)
+
+# The escalation reports with a year of 1,000,000 escalations, in its own database
+# bench_reports (created and dropped); figures under "reports" in var/bench/latest.json.
+bench-reports: install-dev postgres
+	$(PY) manage.py bench_reports --settings=escalatiepunten.settings.test $(BENCH_REPORTS_ARGS)
 
 clean:
 	rm -rf $(VENV) var .pytest_cache .ruff_cache static_collected

@@ -1,4 +1,4 @@
-"""Shared fixtures: the three roles, reference data, a point (as JSON and saved), a topic,
+"""Shared fixtures: the four roles, reference data, a point (as JSON and saved), a topic,
 and a real browser with a CMS login."""
 
 import os
@@ -81,6 +81,11 @@ def voorlichter(db):
 @pytest.fixture
 def beheerder(db):
     return make_user("beheerder", roles.BEHEERDER)
+
+
+@pytest.fixture
+def teamleider(db):
+    return make_user("teamleider", roles.TEAMLEIDER)
 
 
 @pytest.fixture

@@ -6,9 +6,11 @@ from ninja.errors import ValidationError as NinjaValidationError
 
 from api.auth import API_AUTH
 from api.escalations import router as escalations_router
+from api.handling import router as handling_router
 from api.health import router as health_router
 from api.knowledge import router as knowledge_router
 from api.points import router as points_router
+from api.reports import router as reports_router
 from api.scheduled_changes import router as scheduled_changes_router
 from core.openapi import DocumentedErrorsAPI
 
@@ -122,3 +124,5 @@ api.add_router("/escalation-points", scheduled_changes_router)
 api.add_router("/knowledge", knowledge_router)
 api.add_router("/health", health_router)
 api.add_router("/escalations", escalations_router)
+api.add_router("/reports", reports_router)
+api.add_router("/escalations", handling_router)

@@ -1,4 +1,4 @@
-"""The three roles of the product, as Django groups (created by migrations).
+"""The four roles of the product, as Django groups (created by migrations).
 
 Wagtail's own migrations create groups called "Editors" and "Moderators"; ours have
 Dutch names and are the ones the product uses. Models are named by (app label, model),
@@ -8,6 +8,8 @@ never imported, so every app's migrations can keep the groups in step.
 REDACTEUR = "Redacteur"
 VOORLICHTER = "Voorlichter"
 BEHEERDER = "Beheerder"
+# Team leads of the contact center: the escalation reports (R21), nothing to edit.
+TEAMLEIDER = "Teamleider"
 
 POINT = ("points", "escalationpoint")
 QUESTION = ("knowledge", "question")
@@ -25,6 +27,7 @@ CRUD = ["add", "change", "delete", "view"]
 ESCALATION = ("escalations", "escalation")
 OUTBOX_MESSAGE = ("escalations", "outboxmessage")
 CRM_ENDPOINT = ("escalations", "crmendpoint")
+VIEW_REPORTS = ("reports", "escalationreport", "view_escalation_reports")
 USER_MODELS = [("auth", "user"), ("auth", "group")]
 LOCKED_LOGINS = ("axes", "accessattempt")  # unlocked by deleting the attempt
 
@@ -66,7 +69,10 @@ def role_permissions() -> dict[str, list[tuple[str, str, str]]]:
             *perms([ESCALATION], ["view"]),
             *perms([OUTBOX_MESSAGE], ["view", "change"]),
             *perms([CRM_ENDPOINT], CRUD),
+            VIEW_REPORTS,
         ],
+        # The CMS for the reports menu, and the reports: no point, page or reference data.
+        TEAMLEIDER: [ADMIN_ACCESS, VIEW_REPORTS],
     }
 
 

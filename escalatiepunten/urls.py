@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/v1/", api_v1.urls),
     path("contactcenter/", include("console.urls")),
+    path("behandeld/", include("reports.urls")),
     path("", include("public.urls")),
     re_path(r"^api/", api_not_found),
     path("", include(wagtail_urls)),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.utils import formats, timezone, translation
 from stdnum.be import ssn
 
+from escalations.handling import confirmation_url
 from escalations.models import Escalation
 from points.models import EscalationPoint
 from reference import email_templates
@@ -85,6 +86,7 @@ def template_values(escalation: Escalation, point: EscalationPoint) -> dict[str,
         "uiterlijk_op": dutch_date(escalation.due_date),
         "info": point.handling_info,
         "contact_dienst": shareable_contact(point),
+        "bevestigingslink": confirmation_url(escalation.pk),
     }
 
 

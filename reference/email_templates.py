@@ -52,6 +52,12 @@ VARIABLES: dict[str, Variable] = {
         "Voor dossiers die meer onderzoek vereisen, kan het een aantal weken duren voor u "
         "een antwoord krijgt.",
     ),
+    "bevestigingslink": Variable(
+        "de link waarmee de dienst bevestigt dat de vraag behandeld is (R18, voor de "
+        "rapporten over behandeltermijnen)",
+        "https://escalatiepunten.example.be/behandeld/123:abc/",
+        for_citizen=False,
+    ),
     "contact_dienst": Variable(
         "het telefoonnummer en e-mailadres van de dienst voor zover de burger ze mag krijgen "
         "(R9, R13), of leeg",

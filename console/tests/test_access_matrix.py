@@ -8,16 +8,19 @@ from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["anonymous", "no_role", "voorlichter", "redacteur", "beheerder"]
+ROLES = ["anonymous", "no_role", "voorlichter", "redacteur", "beheerder", "teamleider"]
 
 
 @pytest.fixture
-def world(point, topic, point_data, django_user_model, voorlichter, redacteur, beheerder):
+def world(
+    point, topic, point_data, django_user_model, voorlichter, redacteur, beheerder, teamleider
+):
     users = {
         "no_role": django_user_model.objects.create_user("burger", password="x"),
         "voorlichter": voorlichter,
         "redacteur": redacteur,
         "beheerder": beheerder,
+        "teamleider": teamleider,
     }
     return {"point": point, "topic": topic, "users": users, "point_data": point_data}
 
@@ -64,41 +67,54 @@ def urls(world):
         "cms_planned_add": ("GET", reverse("planned_change_add", args=[point.pk])),
         "api_planned_list": ("GET", f"/api/v1/escalation-points/{point.pk}/scheduled-changes"),
         "cms_crm_link_add": ("GET", reverse("wagtailsnippets_escalations_crmendpoint:add")),
+        "cms_report_counts": ("GET", reverse("escalation_report")),
+        "cms_report_over_time": ("GET", reverse("escalation_time_report")),
+        "cms_report_service_levels": ("GET", reverse("service_level_report")),
+        "api_report_counts": ("GET", "/api/v1/reports/escalations?group_by=organisation"),
+        "api_report_over_time": ("GET", "/api/v1/reports/escalations/over-time"),
+        "api_report_service_levels": ("GET", "/api/v1/reports/service-levels"),
     }
 
 
 OK, LOGIN, DENIED, UNAUTHORIZED, CREATED, AWAY = 200, 302, 403, 401, 201, "away"
 CONSOLE = 302  # a voorlichter is sent to the contactcenter site
 
-# Expected per URL family and role: anonymous, no role, voorlichter, redacteur, beheerder.
+# Expected per URL family and role: anonymous, no role, voorlichter, redacteur, beheerder,
+# teamleider.
 MATRIX = {
-    "public_home": [OK, OK, OK, OK, OK],
-    "public_topic": [OK, OK, OK, OK, OK],
-    "public_search": [OK, OK, OK, OK, OK],
-    "public_organisations": [OK, OK, OK, OK, OK],
-    "public_sitemap": [OK, OK, OK, OK, OK],
-    "public_api": [OK, OK, OK, OK, OK],
-    "console_index": [LOGIN, DENIED, OK, OK, OK],
-    "console_point": [LOGIN, DENIED, OK, OK, OK],
+    "public_home": [OK, OK, OK, OK, OK, OK],
+    "public_topic": [OK, OK, OK, OK, OK, OK],
+    "public_search": [OK, OK, OK, OK, OK, OK],
+    "public_organisations": [OK, OK, OK, OK, OK, OK],
+    "public_sitemap": [OK, OK, OK, OK, OK, OK],
+    "public_api": [OK, OK, OK, OK, OK, OK],
+    "console_index": [LOGIN, DENIED, OK, OK, OK, DENIED],
+    "console_point": [LOGIN, DENIED, OK, OK, OK, DENIED],
+    "api_list": [UNAUTHORIZED, DENIED, OK, OK, OK, DENIED],
+    "api_detail": [UNAUTHORIZED, DENIED, OK, OK, OK, DENIED],
+    "api_create": [UNAUTHORIZED, DENIED, DENIED, CREATED, CREATED, DENIED],
+    "cms_dashboard": [LOGIN, LOGIN, CONSOLE, OK, OK, OK],
+    "cms_point_list": [LOGIN, LOGIN, CONSOLE, OK, OK, AWAY],
+    "cms_point_edit": [LOGIN, LOGIN, CONSOLE, OK, OK, DENIED],
+    "cms_point_add": [LOGIN, LOGIN, CONSOLE, OK, OK, DENIED],
+    "cms_page_edit": [LOGIN, LOGIN, CONSOLE, OK, OK, AWAY],
+    "cms_linecode_add": [LOGIN, LOGIN, CONSOLE, DENIED, OK, DENIED],
+    "cms_health": [LOGIN, LOGIN, CONSOLE, OK, OK, DENIED],
+    "api_health": [UNAUTHORIZED, DENIED, DENIED, OK, OK, DENIED],
+    "cms_report_counts": [LOGIN, LOGIN, CONSOLE, DENIED, OK, OK],
+    "cms_report_over_time": [LOGIN, LOGIN, CONSOLE, DENIED, OK, OK],
+    "cms_report_service_levels": [LOGIN, LOGIN, CONSOLE, DENIED, OK, OK],
+    "api_report_counts": [UNAUTHORIZED, DENIED, DENIED, DENIED, OK, OK],
+    "api_report_over_time": [UNAUTHORIZED, DENIED, DENIED, DENIED, OK, OK],
+    "api_report_service_levels": [UNAUTHORIZED, DENIED, DENIED, DENIED, OK, OK],
     # Escalating takes `escalations.add_escalation`: voorlichters only.
-    "console_email_form": [LOGIN, DENIED, OK, DENIED, DENIED],
-    "console_my_escalations": [LOGIN, DENIED, OK, OK, OK],
-    "api_list": [UNAUTHORIZED, DENIED, OK, OK, OK],
-    "api_detail": [UNAUTHORIZED, DENIED, OK, OK, OK],
-    "api_create": [UNAUTHORIZED, DENIED, DENIED, CREATED, CREATED],
-    "cms_dashboard": [LOGIN, LOGIN, CONSOLE, OK, OK],
-    "cms_point_list": [LOGIN, LOGIN, CONSOLE, OK, OK],
-    "cms_point_edit": [LOGIN, LOGIN, CONSOLE, OK, OK],
-    "cms_point_add": [LOGIN, LOGIN, CONSOLE, OK, OK],
-    "cms_page_edit": [LOGIN, LOGIN, CONSOLE, OK, OK],
-    "cms_linecode_add": [LOGIN, LOGIN, CONSOLE, DENIED, OK],
-    "cms_health": [LOGIN, LOGIN, CONSOLE, OK, OK],
-    "api_health": [UNAUTHORIZED, DENIED, DENIED, OK, OK],
-    "cms_undelivered": [LOGIN, LOGIN, CONSOLE, DENIED, OK],
-    "cms_planned_calendar": [LOGIN, LOGIN, CONSOLE, OK, OK],
-    "cms_planned_add": [LOGIN, LOGIN, CONSOLE, OK, OK],
-    "api_planned_list": [UNAUTHORIZED, DENIED, DENIED, OK, OK],
-    "cms_crm_link_add": [LOGIN, LOGIN, CONSOLE, DENIED, OK],
+    "console_email_form": [LOGIN, DENIED, OK, DENIED, DENIED, DENIED],
+    "console_my_escalations": [LOGIN, DENIED, OK, OK, OK, DENIED],
+    "cms_undelivered": [LOGIN, LOGIN, CONSOLE, DENIED, OK, DENIED],
+    "cms_planned_calendar": [LOGIN, LOGIN, CONSOLE, OK, OK, DENIED],
+    "cms_planned_add": [LOGIN, LOGIN, CONSOLE, OK, OK, DENIED],
+    "api_planned_list": [UNAUTHORIZED, DENIED, DENIED, OK, OK, DENIED],
+    "cms_crm_link_add": [LOGIN, LOGIN, CONSOLE, DENIED, OK, DENIED],
 }
 
 

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "points",
     "knowledge",
     "escalations",
+    "reports",
     "api",
     "console",
     "public",

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from conftest import make_user
 from core import roles
+from escalations import handling
 from escalations.factories import CitizenFactory, EmailRequestFactory, TransferRequestFactory
 from escalations.models import Escalation, EscalationState, OutboxMessage
 from escalations.services import (
@@ -337,7 +338,11 @@ def test_r14_the_preview_shows_exactly_the_messages_that_are_sent(
     for kind, message in (("service", shown.to_service), ("citizen", shown.to_citizen)):
         expected_subject = message.subject.replace("E-2026-(volgt)", escalation.reference)
         assert sent[kind].subject == expected_subject
-        assert sent[kind].body == message.body.replace("E-2026-(volgt)", escalation.reference)
+        # The reference and the confirmation link (R18) exist once the escalation does.
+        expected_body = message.body.replace("E-2026-(volgt)", escalation.reference).replace(
+            handling.NOT_YET, handling.confirmation_url(escalation.pk)
+        )
+        assert sent[kind].body == expected_body
     assert Escalation.objects.count() == 1
 
 

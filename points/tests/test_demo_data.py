@@ -28,8 +28,8 @@ def test_demo_data_loads_the_six_guideline_points_published_and_twice_changes_no
         sorted(EscalationPoint.objects.values_list("pk", "latest_revision_id", "phone_number"))
         == state
     )
-    assert django_user_model.objects.count() == users == 3
-    roles = {"Redacteur", "Voorlichter", "Beheerder"}
+    assert django_user_model.objects.count() == users == 4
+    roles = {"Redacteur", "Voorlichter", "Beheerder", "Teamleider"}
     assert {
         group.name
         for user in django_user_model.objects.all()

@@ -242,6 +242,7 @@ ACCOUNTS = [
     ("redacteur", "demo-redacteur-1700", roles.REDACTEUR, "Rita"),
     ("voorlichter", "demo-voorlichter-1700", roles.VOORLICHTER, "Vic"),
     ("beheerder", "demo-beheerder-1700", roles.BEHEERDER, "Bart"),
+    ("teamleider", "demo-teamleider-1700", roles.TEAMLEIDER, "Tine"),
 ]
 
 
