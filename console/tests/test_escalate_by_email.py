@@ -15,6 +15,7 @@ from console.tests.escalating import (
     make_point,
     text_of,
 )
+from escalations import handling
 from escalations.models import Escalation, MessageKind, OutboxMessage
 from points.factories import ExceptionDocumentFactory
 from reference.models import LineCode
@@ -88,8 +89,10 @@ def test_r14_the_preview_shows_exactly_the_two_messages_that_are_sent(
     service = OutboxMessage.objects.get(kind=MessageKind.SERVICE)
     citizen = OutboxMessage.objects.get(kind=MessageKind.CITIZEN)
 
-    def as_sent(text: str) -> str:  # the number is given when the escalation is recorded
-        return text.replace("E-2026-(volgt)", escalation.reference)
+    def as_sent(text: str) -> str:  # the number and link are given when it is recorded
+        return text.replace("E-2026-(volgt)", escalation.reference).replace(
+            handling.NOT_YET, handling.confirmation_url(escalation.pk)
+        )
 
     assert (service.recipient, service.subject, service.body) == (
         shown.to_service.recipient,
