@@ -1,7 +1,6 @@
 from typing import Literal
 
-from django.contrib.auth.models import Permission
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -18,6 +17,7 @@ from api.schemas import (
 )
 from core.ids import is_row_id
 from core.moments import parse_day, parse_moment
+from core.permissions import has_permission
 from knowledge.search import search_points
 from knowledge.services import items_linking
 from points.document import DocumentError, to_data
@@ -48,17 +48,7 @@ NO_CHANGE = "Je hebt geen rechten om escalatiepunten te wijzigen."
 def require(request, permission: str, message: str) -> None:
     """One query instead of Django's two (user and group permissions): this runs on every
     call a phone system makes while the caller waits."""
-    user = request.user
-    codename = f"{permission}_escalationpoint"
-    allowed = user.is_active and (
-        user.is_superuser
-        or Permission.objects.filter(
-            Q(user=user) | Q(group__user=user),
-            content_type__app_label="points",
-            codename=codename,
-        ).exists()
-    )
-    if not allowed:
+    if not has_permission(request.user, f"points.{permission}_escalationpoint"):
         raise HttpError(403, message)
 
 

@@ -19,12 +19,12 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse_lazy
 
 from console import invalidation
 from console.forms import NO_ACCESS, VIEW_POINTS
+from core.permissions import has_permission
 
 KEEP_SECONDS = 60
 KEEP_SIZE = 10_000
@@ -68,20 +68,11 @@ def may(user, permission: str) -> bool:
         allowed, until, kept_generation = kept
         if kept_generation == generation and 0 < until - now <= KEEP_SECONDS:
             return allowed
-    allowed = _has_permission(user, permission)
+    allowed = has_permission(user, permission)
     if len(_kept) >= KEEP_SIZE:
         _kept.clear()
     _kept[key] = (allowed, now + KEEP_SECONDS, generation)
     return allowed
-
-
-def _has_permission(user, permission: str) -> bool:
-    app_label, codename = permission.split(".")
-    return Permission.objects.filter(
-        Q(user=user) | Q(group__user=user),
-        content_type__app_label=app_label,
-        codename=codename,
-    ).exists()
 
 
 def forget() -> None:

@@ -134,12 +134,13 @@ def phone_route(point: EscalationPoint, at: datetime) -> Route:
     return Route(False, needs_reason=REASON_NEEDED.format(why=why + "."))
 
 
-def email_route(point: EscalationPoint, at: datetime) -> Route:
+def email_route(point: EscalationPoint, at: datetime, card: dict | None = None) -> Route:
+    """`card`: the point's `card_context` at `at`, when the caller has it already."""
     if not point.has_email:
         return Route(False, refusal=NO_EMAIL)
     if not point.email_forward_allowed:
         return Route(False, refusal=EMAIL_NOT_ALLOWED)
-    state = card_context(point, at)["email"]
+    state = (card or card_context(point, at))["email"]
     if not state.possible:
         return Route(False, refusal=EMAIL_CLOSED.format(message=state.exception_message or ""))
     if template_of(point) is None:
@@ -261,7 +262,8 @@ def checked(*, agent, request: EscalationRequest, at: datetime) -> Escalation:
     errors: dict[str, list[str]] = {}
     if len(request.idempotency_key or "") > MAX_KEY:
         errors["idempotency_key"] = [KEY_INVALID]
-    route = route_now(point, request.channel, at)
+    card = card_context(point, at) if request.channel == EscalationChannel.EMAIL else None
+    route = email_route(point, at, card) if card is not None else phone_route(point, at)
     if route.refusal:
         errors.setdefault("channel", []).append(route.refusal)
     reason = _text(request.reason, MAX_REASON, "reason", errors)
@@ -288,7 +290,7 @@ def checked(*, agent, request: EscalationRequest, at: datetime) -> Escalation:
         escalation.delivery = point.email_delivery
         escalation.service_address = point.email_address
         escalation.working_days = point.handling_working_days
-        escalation.due_date = card_context(point, at)["due_date"]
+        escalation.due_date = card["due_date"]
     else:
         escalation.state = EscalationState.RECORDED
     if errors:

@@ -134,7 +134,7 @@ def _instructions(point, seen):
     instructions = (point.instructions or "").strip()
     if len(instructions) > rules.INSTRUCTIONS_MAX_LENGTH:
         yield rules.INSTRUCTIONS_TOO_LONG_WARNING.format(length=len(instructions))
-    if rules._NOT_IMPERATIVE.search(instructions):
+    if rules.instructions_not_imperative(instructions):
         yield rules.INSTRUCTIONS_NOT_IMPERATIVE_WARNING
 
 
@@ -179,7 +179,7 @@ def _exceptions(point, seen):
                 start=_day(exception.starts_at),
                 end=_day(exception.ends_at),
             )
-        if rules._INTERNAL_REASON.search(exception.message or ""):
+        if rules.names_internal_reason(exception.message):
             yield rules.INTERNAL_REASON_WARNING.format(message=exception.message)
 
 

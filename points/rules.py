@@ -332,6 +332,16 @@ def email_looks_personal(address: str) -> bool:
     return not (words & _GENERIC_MAILBOX_WORDS)
 
 
+def instructions_not_imperative(instructions: str) -> bool:
+    """R3: 'De voorlichter moet …' instead of the imperative."""
+    return bool(_NOT_IMPERATIVE.search(instructions or ""))
+
+
+def names_internal_reason(message: str) -> bool:
+    """R16: an exception's message that gives an internal reason (teamdag, ziekte, …)."""
+    return bool(_INTERNAL_REASON.search(message or ""))
+
+
 def warnings(point) -> list[str]:
     found = []
     if point.editorial_title and not title_follows_pattern(point.editorial_title):
@@ -339,14 +349,14 @@ def warnings(point) -> list[str]:
     instructions = (point.instructions or "").strip()
     if len(instructions) > INSTRUCTIONS_MAX_LENGTH:
         found.append(INSTRUCTIONS_TOO_LONG_WARNING.format(length=len(instructions)))
-    if _NOT_IMPERATIVE.search(instructions):
+    if instructions_not_imperative(instructions):
         found.append(INSTRUCTIONS_NOT_IMPERATIVE_WARNING)
     if point.email_address and email_looks_personal(point.email_address):
         found.append(PERSONAL_EMAIL_WARNING.format(address=point.email_address))
     found += [
         INTERNAL_REASON_WARNING.format(message=exception.message)
         for exception in point.exceptions.all()
-        if _INTERNAL_REASON.search(exception.message or "")
+        if names_internal_reason(exception.message)
     ]
     return found + usability_warnings(point)
 
