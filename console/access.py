@@ -23,6 +23,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import reverse_lazy
 
 from console import invalidation
+from console.auth import users
 from console.forms import NO_ACCESS, VIEW_POINTS
 from core.permissions import has_permission
 
@@ -78,6 +79,7 @@ def may(user, permission: str) -> bool:
 def forget() -> None:
     """Forget every kept answer: in this process now, in the others through the cache."""
     _kept.clear()
+    users.clear()
     invalidation.bump(invalidation.ACCESS)
 
 

@@ -75,6 +75,19 @@ class KeptPerPoint:
         self._entries.move_to_end(point_id)
         return entry
 
+    def get_live(self, point_id: int, now: datetime) -> Kept | None:
+        """With a shared cache only: the entry of the point's live revision without reading
+        which revision that is. Every publish, unpublish or edit of a point raises the cards
+        counter in every process (`connect_signals`), so an entry kept under the current
+        counter is of the live revision; a change that sends no signal shows within
+        KEEP_SECONDS_SHARED, as for every entry here."""
+        if not invalidation.is_shared():
+            return None
+        entry = self._entries.get(point_id)
+        if entry is None:
+            return None
+        return self.get(point_id, entry.revision_id, now)
+
     def keep(self, point_id: int, revision_id: int, value, changes_at: datetime, now: datetime):
         keep = invalidation.keep_seconds(shared=KEEP_SECONDS_SHARED, alone=KEEP_SECONDS)
         valid_until = min(changes_at, now + timedelta(seconds=keep))
@@ -98,11 +111,28 @@ class KeptPerPoint:
 
 bodies = KeptPerPoint()  # the point page's body (console/includes/point_body.html)
 rows = KeptPerPoint()  # the point's row in search results (console.results.PointRow)
+heads = KeptPerPoint()  # what the point page reads of the point itself (its title, buttons)
 
 
 def clear() -> None:
     bodies.clear()
     rows.clear()
+    heads.clear()
+
+
+def live_card(point_id: int, now: datetime) -> tuple[Any, SafeString] | None:
+    """With a shared cache only: the kept head and body of the point's live revision,
+    without asking the database which revision is live (`KeptPerPoint.get_live`)."""
+    head = heads.get_live(point_id, now)
+    if head is None:
+        return None
+    body = cached_body(point_id, head.revision_id, now)
+    return None if body is None else (head.value, body)
+
+
+def keep_head(point_id: int, revision_id: int, head, now: datetime) -> None:
+    """Keep what the page reads of the point (not its state: that is in the body)."""
+    heads.keep(point_id, revision_id, head, now + timedelta(days=1), now)
 
 
 def _shared_key(point_id: int, revision_id: int, generation: int) -> str:

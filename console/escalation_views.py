@@ -7,14 +7,19 @@ submit or a resubmit after 'back' records one escalation and shows the same conf
 import uuid
 
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
 from django.http import Http404
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
-from console import access
+from console import access, invalidation
 from console.access import agents_only
+from console.kept import MISSING, KeptWhileUnchanged
 from core.ids import is_row_id
 from core.permissions import has_permission
 from core.text import clean_text
@@ -33,6 +38,7 @@ from escalations.services import (
     recent_for_point,
     route_now,
 )
+from escalations.signals import escalation_state_changed
 from points.models import EmailDelivery, EscalationPoint
 from points.schedules import availability_at
 from reference.models import LineCode
@@ -53,6 +59,7 @@ FIELD_OF_ERROR = {
 }
 ROUTE_ERRORS = ("point", "channel")
 REASON_GIVEN_TOO_SHORT = "Vul een reden in om toch door te schakelen."
+RECENT_KEEP_SECONDS = 300
 
 
 def new_key() -> str:
@@ -88,15 +95,55 @@ def point_actions(request, point: EscalationPoint, sublevel: int, may: bool) -> 
     key, never in the kept card body). Nothing for someone who may not escalate."""
     if not may:
         return ""
-    return render_to_string(
-        "console/includes/point_actions.html",
-        {"point": point, "sublevel": sublevel, "key": new_key()},
-        request=request,
-    )
+    context = {
+        "point": point,
+        "sublevel": sublevel,
+        "key": new_key(),
+        "csrf_token": csrf_token_of(request),
+    }
+    return render_to_string("console/includes/point_actions.html", context)
 
 
-def recent_of_point(point_id: int):
-    return list(recent_for_point(point_id))
+def csrf_token_of(request) -> str:
+    """The request's CSRF token, masked once for every form of its response (Django masks
+    it anew on every `get_token`, which costs more than rendering the form)."""
+    token = getattr(request, "_console_csrf_token", None)
+    if token is None:
+        token = request._console_csrf_token = get_token(request)
+    return token
+
+
+# 'Laatste escalaties' of a card, rendered and kept per point (`console.kept`) under the
+# counters that a new escalation, a state that follows its delivery, or a renamed or deleted
+# agent raises (`connect_signals`, `console.access`).
+recent_kept = KeptWhileUnchanged(
+    (invalidation.ESCALATIONS, invalidation.ACCESS), seconds=RECENT_KEEP_SECONDS
+)
+
+
+def recent_of_point(point_id: int) -> SafeString:
+    """The card's 'Laatste escalaties' (recent_escalations.html), rendered."""
+    html = recent_kept.get(point_id)
+    if html is MISSING:
+        recent = list(recent_for_point(point_id))
+        html = render_to_string("console/includes/recent_escalations.html", {"recent": recent})
+        html = recent_kept.keep(point_id, mark_safe(html))
+    return html
+
+
+def _escalations_changed(sender=None, **kwargs) -> None:
+    """Forget the kept lists here at once, in the other processes through the counter: now,
+    and again once the change is committed (one that read the old rows in between)."""
+    recent_kept.clear()
+    invalidation.bump(invalidation.ESCALATIONS)
+    transaction.on_commit(lambda: invalidation.bump(invalidation.ESCALATIONS))
+
+
+def connect_signals() -> None:
+    """Called once from `ConsoleConfig.ready`."""
+    post_save.connect(_escalations_changed, sender=Escalation, dispatch_uid="console-recent")
+    post_delete.connect(_escalations_changed, sender=Escalation, dispatch_uid="console-recent-")
+    escalation_state_changed.connect(_escalations_changed, dispatch_uid="console-recent-state")
 
 
 # --- Doorschakelen ---------------------------------------------------------------------------

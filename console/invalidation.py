@@ -1,8 +1,9 @@
 """Counters, in Django's default cache, under which the console's per-process caches keep
-what they keep: ACCESS for who may use the console (`console.access`), CARDS for rendered
-cards and result rows (`console.card_cache`). A change that can alter any of it raises its
-counter (`bump`): the
-process that made the change has already forgotten its own entries; the others see the new
+what they keep: ACCESS for who may use the console and the logged-in user
+(`console.access`, `console.auth`), CARDS for rendered cards, result rows and line codes
+(`console.card_cache`), ESCALATIONS for the 'Laatste escalaties' of the cards. A change that
+can alter any of it raises its counter (`bump`): the process that made the change has
+already forgotten its own entries; the others see the new
 value on their next request and read again - when the cache is shared between processes
 (Redis, `REDIS_URL`). With a per-process cache they only notice their keep time running out,
 which is why `keep_seconds` is short then.
@@ -19,20 +20,38 @@ from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.signals import request_finished, request_started
+from django.test.signals import setting_changed
 
 ACCESS = "console:access-generation"
 CARDS = "console:cards-generation"
-KEYS = (ACCESS, CARDS)
+ESCALATIONS = "console:escalations-generation"
+KEYS = (ACCESS, CARDS, ESCALATIONS)
 _request = threading.local()
 
 
 def is_shared() -> bool:
     """Does every process see the same default cache (Redis), so that a bump reaches them?
-    The setting CONSOLE_CACHE_SHARED (True/False) overrides what the backend suggests."""
+    The setting CONSOLE_CACHE_SHARED (True/False) overrides what the backend suggests.
+    Asked for every kept row of a request, so the answer is kept until a setting changes."""
+    shared = _shared.get("answer")
+    if shared is None:
+        shared = _shared["answer"] = _is_shared()
+    return shared
+
+
+def _is_shared() -> bool:
     forced = getattr(settings, "CONSOLE_CACHE_SHARED", None)
     if forced is not None:
         return bool(forced)
     return not isinstance(caches["default"], (LocMemCache, DummyCache))
+
+
+_shared: dict[str, bool] = {}
+
+
+def _settings_changed(setting: str, **kwargs) -> None:
+    if setting in {"CACHES", "CONSOLE_CACHE_SHARED"}:
+        _shared.clear()
 
 
 def keep_seconds(shared: int, alone: int) -> int:
@@ -77,3 +96,4 @@ def connect_signals() -> None:
     """Called once from `ConsoleConfig.ready`."""
     request_started.connect(_started, dispatch_uid="console-invalidation-started")
     request_finished.connect(_finished, dispatch_uid="console-invalidation-finished")
+    setting_changed.connect(_settings_changed, dispatch_uid="console-invalidation-settings")

@@ -72,14 +72,24 @@ def point_rows(point_ids, now: datetime | None = None) -> dict[int, PointRow]:
     """{id: PointRow} of the published points among `point_ids`. One query reads their live
     revisions; a row kept for that revision (`console.card_cache.rows`, rendered) is used as
     long as its state holds, the others are read (3 queries), worked out (1 query for the
-    closing days of all their organisations) and rendered."""
+    closing days of all their organisations) and rendered. With a shared cache a kept row is
+    of the live revision while the cards counter holds (`KeptPerPoint.get_live`): no query
+    when every row is kept."""
     now = now or timezone.now()
+    found = {}
+    for pk in point_ids:  # with a shared cache: rows of live revisions, without a query
+        kept = card_cache.rows.get_live(pk, now)
+        if kept is not None:
+            found[pk] = kept.value
+    asked = [pk for pk in point_ids if pk not in found]
     live = dict(
         EscalationPoint.objects.published()
-        .filter(pk__in=list(point_ids))
+        .filter(pk__in=asked)
         .values_list("pk", "live_revision_id")
+        if asked
+        else ()
     )
-    found, missing = {}, []
+    missing = []
     for pk, revision_id in live.items():
         kept = card_cache.rows.get(pk, revision_id, now)
         if kept is None:
@@ -95,19 +105,40 @@ def point_rows(point_ids, now: datetime | None = None) -> dict[int, PointRow]:
 
 
 def result_rows(result: SearchResult) -> dict:
-    """{'points': [PointRow], 'items': [ItemRow]} of a search made with `shown=point_rows`."""
+    """{'points': [PointRow], 'items': [ItemRow]} of a search made with `shown=point_rows`,
+    with both lists' entries rendered as `points_html` and `items_html`."""
+    items = [
+        ItemRow(
+            kind=item.kind,
+            kind_label=item.kind.label,
+            id=item.id,
+            title=item.title,
+            snippet=item.snippet,
+            points=[result.linked_points[pk] for pk in item.point_ids],
+            head=item_head(str(item.kind), item.kind.label, item.id, item.title, item.snippet),
+        )
+        for item in result.items
+    ]
     return {
         "points": result.points,
-        "items": [
-            ItemRow(
-                kind=item.kind,
-                kind_label=item.kind.label,
-                id=item.id,
-                title=item.title,
-                snippet=item.snippet,
-                points=[result.linked_points[pk] for pk in item.point_ids],
-                head=item_head(str(item.kind), item.kind.label, item.id, item.title, item.snippet),
-            )
-            for item in result.items
-        ],
+        "items": items,
+        "points_html": _entries(row.html for row in result.points),
+        "items_html": _entries(_item_entry(item) for item in items),
     }
+
+
+# A result page lists tens of rows, an organisation's item sometimes hundreds of linked
+# points: the rows are rendered and kept (`point_row`, `item_head`) and joined here, since a
+# template loop over them would cost more than everything else on the page.
+
+
+def _entries(htmls) -> SafeString:
+    """An `<li>` per rendered (safe) entry."""
+    return mark_safe("".join(f"<li>{html}</li>" for html in htmls))
+
+
+def _item_entry(item: ItemRow) -> str:
+    if not item.points:
+        return item.head
+    linked = _entries(row.html for row in item.points)
+    return f'{item.head}<ul class="linked-points">{linked}</ul>'

@@ -10,15 +10,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import SafeString
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
-from console import card_cache, escalation_views
+from console import card_cache, escalation_views, invalidation
 from console.access import agents_only
 from console.forms import VIEW_POINTS, ConsoleLoginForm
+from console.kept import MISSING, KeptWhileUnchanged
 from console.results import point_rows, result_rows
 from core.ids import is_row_id
 from core.text import MAX_QUERY_LENGTH, clean_text
@@ -64,6 +67,7 @@ def index(request):
     lines = line_choices(request.user)
     own_lines = tuple(choice["code"] for choice in lines if choice["own"])
     context = {"query": query, "line": line, "lines": lines}
+    context["line_options"] = line_options(lines, selected=line)
     if query:
         found = search(query, lines_first=own_lines, line=line, shown=point_rows)
         context["results"] = result_rows(found)
@@ -73,10 +77,41 @@ def index(request):
     return render(request, "console/index.html", context)
 
 
+# The line filter's choices per agent, kept (`console.kept`) under the counters that a change
+# of the line codes or of who has them (CARDS: any save in `reference`) and of the agent's
+# groups (ACCESS) raises.
+line_choices_kept = KeptWhileUnchanged((invalidation.ACCESS, invalidation.CARDS), seconds=300)
+
+
 def line_choices(user) -> list[dict]:
     """R20: every line code for the filter, the agent's own lines (skills given by a
     beheerder to the agent or the agent's team, whose points come first) first and marked;
-    one query."""
+    one query, none while kept."""
+    kept = line_choices_kept.get(user.pk)
+    if kept is MISSING:
+        kept = line_choices_kept.keep(user.pk, _line_choices(user))
+    return kept
+
+
+def line_options(lines: list[dict], selected: str) -> SafeString:
+    """The line filter's options (line_filter.html), the agent's own lines marked."""
+    return format_html_join(
+        "",
+        '<option value="{}"{}>{} ({}){}</option>',
+        (
+            (
+                choice["code"],
+                " selected" if choice["code"] == selected else "",
+                choice["name"],
+                choice["code"],
+                " — jouw lijn" if choice["own"] else "",
+            )
+            for choice in lines
+        ),
+    )
+
+
+def _line_choices(user) -> list[dict]:
     lines = [
         {"code": code, "name": name, "own": own}
         for code, name, own in LineCode.objects.with_own(user)
@@ -117,16 +152,22 @@ def item_detail(request, kind: str, item_id: int):
 @agents_only
 def point_detail(request, point_id: int):
     """The card of a published point and what links it. The body is kept per process
-    (`console.card_cache`); one query tells whether the kept body is still the live one."""
+    (`console.card_cache`); one query tells whether the kept body is still the live one -
+    none with a shared cache, whose counters tell every process of a publish."""
     if not is_row_id(point_id):
         raise Http404
-    live = EscalationPoint.objects.published().filter(pk=point_id).only(*ACTION_FIELDS)
-    point = get_object_or_404(live)
-    revision_id = point.live_revision_id
     now = timezone.now()
-    body = card_cache.cached_body(point_id, revision_id, now)
-    if body is None:
-        body = _render_point_body(point_id, revision_id, now)
+    kept = card_cache.live_card(point_id, now)
+    if kept is None:
+        live = EscalationPoint.objects.published().filter(pk=point_id).only(*ACTION_FIELDS)
+        point = get_object_or_404(live)
+        revision_id = point.live_revision_id
+        card_cache.keep_head(point_id, revision_id, point, now)
+        body = card_cache.cached_body(point_id, revision_id, now)
+        if body is None:
+            body = _render_point_body(point_id, revision_id, now)
+    else:
+        point, body = kept
     may_escalate = escalation_views.may_escalate(request.user)
     actions = escalation_views.point_actions(request, point, sublevel=2, may=may_escalate)
     return render(
@@ -134,6 +175,7 @@ def point_detail(request, point_id: int):
         "console/point.html",
         {
             "title": point.editorial_title,
+            "csrf_token": escalation_views.csrf_token_of(request),
             "body": card_cache.with_actions(body, actions),
             "recent": escalation_views.recent_of_point(point_id),
         },

@@ -22,6 +22,7 @@ from escalations.models import (
     MessageKind,
     OutboxMessage,
 )
+from escalations.signals import escalation_state_changed
 
 
 def lease_duration() -> timedelta:
@@ -95,6 +96,7 @@ def _follow_escalation(message: OutboxMessage, state: EscalationState) -> None:
     """The escalation's state follows its message to the service."""
     if message.kind == MessageKind.SERVICE:
         Escalation.objects.filter(pk=message.escalation_id).update(state=state)
+        escalation_state_changed.send(Escalation, escalation_id=message.escalation_id)
 
 
 def record_delivered(message: OutboxMessage, worker_id: str) -> bool:

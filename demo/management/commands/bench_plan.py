@@ -12,14 +12,12 @@ from django.core.management.base import BaseCommand
 from demo.bench_data import ACCOUNTS
 from points.models import EscalationPoint
 
-MODEL_BACKEND = "django.contrib.auth.backends.ModelBackend"
-
 
 def session_for(user) -> str:
     """A session in the configured engine (with Redis: in the database and in Redis)."""
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = MODEL_BACKEND
+    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]  # the login backend
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return session.session_key
