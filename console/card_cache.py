@@ -122,8 +122,11 @@ def clear() -> None:
 
 def live_card(point_id: int, now: datetime) -> tuple[Any, SafeString] | None:
     """With a shared cache only: the kept head and body of the point's live revision,
-    without asking the database which revision is live (`KeptPerPoint.get_live`)."""
+    without asking the database which revision is live (`KeptPerPoint.get_live`) - from
+    this process, else as another process shared it (`keep_head`)."""
     head = heads.get_live(point_id, now)
+    if head is None and invalidation.is_shared():
+        head = _shared_card(point_id, now)
     if head is None:
         return None
     body = cached_body(point_id, head.revision_id, now)
@@ -131,8 +134,34 @@ def live_card(point_id: int, now: datetime) -> tuple[Any, SafeString] | None:
 
 
 def keep_head(point_id: int, revision_id: int, head, now: datetime) -> None:
-    """Keep what the page reads of the point (not its state: that is in the body)."""
+    """Keep what the page reads of the point (not its state: that is in the body), once its
+    body is kept; with a shared cache both go there too, under the cards counter, so another
+    process serves the card without a query."""
     heads.keep(point_id, revision_id, head, now + timedelta(days=1), now)
+    body = bodies.get(point_id, revision_id, now)
+    if body is None or not invalidation.is_shared():
+        return
+    seconds = math.ceil((body.valid_until - now).total_seconds())
+    shared = (revision_id, head, body.value, body.changes_at, body.valid_until)
+    cache.set(_card_key(point_id, body.generation), shared, timeout=max(1, seconds))
+
+
+def _card_key(point_id: int, generation: int) -> str:
+    return f"console:card:{generation}:{point_id}"
+
+
+def _shared_card(point_id: int, now: datetime) -> Kept | None:
+    generation = invalidation.current(invalidation.CARDS)
+    shared = cache.get(_card_key(point_id, generation))
+    if shared is None:
+        return None
+    revision_id, head, html, changes_at, valid_until = shared
+    if now >= valid_until:
+        return None
+    bodies.put(point_id, Kept(revision_id, html, changes_at, valid_until, generation))
+    head_entry = Kept(revision_id, head, now + timedelta(days=1), valid_until, generation)
+    heads.put(point_id, head_entry)
+    return head_entry
 
 
 def _shared_key(point_id: int, revision_id: int, generation: int) -> str:

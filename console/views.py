@@ -162,10 +162,10 @@ def point_detail(request, point_id: int):
         live = EscalationPoint.objects.published().filter(pk=point_id).only(*ACTION_FIELDS)
         point = get_object_or_404(live)
         revision_id = point.live_revision_id
-        card_cache.keep_head(point_id, revision_id, point, now)
         body = card_cache.cached_body(point_id, revision_id, now)
         if body is None:
             body = _render_point_body(point_id, revision_id, now)
+        card_cache.keep_head(point_id, revision_id, point, now)
     else:
         point, body = kept
     may_escalate = escalation_views.may_escalate(request.user)
