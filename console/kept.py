@@ -11,6 +11,7 @@ seldom changes: the logged-in user (`console.auth`), an agent's line codes, a ca
 import time
 from collections import OrderedDict
 from collections.abc import Hashable
+from contextlib import suppress
 from typing import Any
 
 from console import invalidation
@@ -39,18 +40,20 @@ class KeptWhileUnchanged:
             return MISSING
         kept_generation, until, value = entry
         if kept_generation != generation or not 0 < until - time.monotonic() <= self.seconds:
-            del self._entries[key]
+            self._entries.pop(key, None)
             return MISSING
-        self._entries.move_to_end(key)
+        with suppress(KeyError):  # another thread of a threaded server dropped it meanwhile
+            self._entries.move_to_end(key)
         return value
 
     def keep(self, key: Hashable, value: Any) -> Any:
         if invalidation.is_shared():
             until = time.monotonic() + self.seconds
             self._entries[key] = (self._generation(), until, value)
-            self._entries.move_to_end(key)
-            while len(self._entries) > self.size:
-                self._entries.popitem(last=False)
+            with suppress(KeyError):
+                self._entries.move_to_end(key)
+                while len(self._entries) > self.size:
+                    self._entries.popitem(last=False)
         return value
 
     def clear(self) -> None:

@@ -13,11 +13,13 @@ Warming up has two steps. First every distinct page of the scenario's mix is ask
 (`--prime`, 5 s: the 1,000 card points about three times each), as a console that has run
 all day has shown each of them; then the mix itself (`--warmup`, 5 s). The console keeps a
 rendered card per point (console/card_cache.py), so what is measured is the steady state of
-a running contact center. A card's first render costs about 7 ms of CPU (5 queries and its
-template); with only 3 s of the mix as warm-up, card p95 was 35 ms instead of 27 ms. A request that takes
-longer than REQUEST_TIMEOUT is aborted by gunicorn and counted as an error, so one
-pathological query cannot hold the run for minutes. Writes var/bench/latest.json and prints
-a table; stops gunicorn and drops the database.
+a running contact center. A card's first render costs about 7 ms (5 queries and its
+template), a kept one about 1.3 ms; with 3 workers and only 3 s of the mix as warm-up, card
+p95 was 35 ms, after 15 s of it 27 ms.
+
+A request that takes longer than REQUEST_TIMEOUT is aborted by gunicorn and counted as an
+error, so one pathological query cannot hold the run for minutes. Writes
+var/bench/latest.json and prints a table; stops gunicorn and drops the database.
 
 Scenarios, each with rps and p50/p95/p99 latency:
 

@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from console import auth, card_cache, invalidation
+from console.kept import MISSING, KeptWhileUnchanged
 from console.tests.escalating import MONDAY_10, make_point
 from core import roles
 from escalations.delivery.lease import claim, record_delivered
@@ -220,3 +221,28 @@ def test_r22_a_point_published_elsewhere_shows_once_the_counter_says_so(agent_cl
     assert card(agent_client, point).status_code == 200
     invalidation.bump(invalidation.CARDS)
     assert card(agent_client, point).status_code == 404
+
+
+def test_kept_values_are_bounded_in_number():
+    kept = KeptWhileUnchanged((invalidation.ACCESS,), seconds=60, size=2)
+    for key in ("a", "b", "c"):
+        kept.keep(key, key.upper())
+    assert [kept.get(key) for key in ("a", "b", "c")] == [MISSING, "B", "C"]
+
+
+def test_kept_values_go_with_their_counter_and_their_time():
+    kept = KeptWhileUnchanged((invalidation.CARDS,), seconds=60)
+    kept.keep("a", 1)
+    assert kept.get("a") == 1
+    invalidation.bump(invalidation.CARDS)
+    assert kept.get("a") is MISSING
+    never = KeptWhileUnchanged((invalidation.CARDS,), seconds=0)
+    never.keep("a", 1)
+    assert never.get("a") is MISSING
+
+
+def test_nothing_is_kept_without_a_shared_cache():
+    kept = KeptWhileUnchanged((invalidation.ACCESS,), seconds=60)
+    with override_settings(CONSOLE_CACHE_SHARED=False):
+        assert kept.keep("a", 1) == 1
+        assert kept.get("a") is MISSING
