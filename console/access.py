@@ -1,15 +1,18 @@
 """May this user use the console (R1: escalation points are for agents only)? Asked on every
 console request while a caller waits, so the answer is kept per process.
 
-`is_active` and `is_superuser` are read from the request's user (read from the database on
-every request), so a deactivated account is refused at once everywhere. Whether the user has
+`is_active` and `is_superuser` are read from the request's user: from the database on every
+request without Redis, kept under the same counter as these answers with it (`console.auth`),
+so a deactivated account is refused at once everywhere. Whether the user has
 `points.view_escalationpoint`, directly or through a group (a role), is one query; its answer
 is kept per user for at most KEEP_SECONDS. Any change that can alter it - a user, group or
-permission saved or deleted, a user's groups or permissions or a group's permissions changed -
-forgets every kept answer of this process at once and raises the console's counter in the
-default cache (`console.invalidation`). With Redis (REDIS_URL) that cache is shared: every
-process sees the new value on its next request and asks the database again, so a removed role
-is refused at once everywhere. Without Redis, another process refuses within KEEP_SECONDS.
+permission saved or deleted, a user's groups or permissions or a group's permissions changed,
+a bulk action on users in the CMS (a queryset update, `forget_after_bulk_action`) - forgets
+every kept answer of this process at once and raises the console's counter in the default
+cache (`console.invalidation`). A login's own save of `last_login` changes nothing kept.
+With Redis (REDIS_URL) that cache is shared: every process sees the new value on its next
+request and asks the database again, so a removed role is refused at once everywhere.
+Without Redis, another process refuses within KEEP_SECONDS.
 """
 
 import time
@@ -28,6 +31,7 @@ from console.forms import NO_ACCESS, VIEW_POINTS
 from core.permissions import has_permission
 
 KEEP_SECONDS = 60
+LAST_LOGIN_ONLY = frozenset({"last_login"})
 KEEP_SIZE = 10_000
 
 # (user id, permission) -> (allowed, kept until (time.time()), generation it was read under)
@@ -76,6 +80,13 @@ def may(user, permission: str) -> bool:
     return allowed
 
 
+def forget_after_bulk_action(request, action_type, objects, action) -> None:
+    """Wagtail hook `after_bulk_action`: the CMS's bulk actions on users (mark as inactive,
+    assign a role) change them with a queryset update, which sends no signal."""
+    if action.model is get_user_model():
+        _forget()
+
+
 def forget() -> None:
     """Forget every kept answer: in this process now, in the others through the cache."""
     _kept.clear()
@@ -84,6 +95,8 @@ def forget() -> None:
 
 
 def _forget(sender=None, **kwargs) -> None:
+    if kwargs.get("update_fields") == LAST_LOGIN_ONLY:
+        return  # every login saves this; it changes nothing that is kept
     forget()
     # Again once the change is committed: a process that read the old rows in between
     # (and kept them under the new generation) reads them again.

@@ -15,7 +15,7 @@ import copy
 from django.contrib.auth.backends import ModelBackend
 
 from console import invalidation
-from console.kept import MISSING, KeptWhileUnchanged
+from console.kept import KeptWhileUnchanged
 
 KEEP_SECONDS = 60
 
@@ -24,7 +24,6 @@ users = KeptWhileUnchanged((invalidation.ACCESS,), seconds=KEEP_SECONDS, size=10
 
 class KeptUserBackend(ModelBackend):
     def get_user(self, user_id):
-        kept = users.get(user_id)
-        if kept is MISSING:
-            kept = users.keep(user_id, super().get_user(user_id))
-        return copy.copy(kept)
+        return copy.copy(
+            users.value(user_id, lambda: super(KeptUserBackend, self).get_user(user_id))
+        )

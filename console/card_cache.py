@@ -23,6 +23,7 @@ key, valid as long as the local entry): a body one process rendered serves all o
 
 import math
 from collections import OrderedDict
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -72,7 +73,8 @@ class KeptPerPoint:
             or entry.generation != invalidation.current(invalidation.CARDS)
         ):
             return None
-        self._entries.move_to_end(point_id)
+        with suppress(KeyError):  # another thread of a threaded server dropped it meanwhile
+            self._entries.move_to_end(point_id)
         return entry
 
     def get_live(self, point_id: int, now: datetime) -> Kept | None:
@@ -94,16 +96,14 @@ class KeptPerPoint:
         generation = invalidation.current(
             invalidation.CARDS
         )  # read at the request's start, before its data
-        self._entries[point_id] = Kept(revision_id, value, changes_at, valid_until, generation)
-        self._entries.move_to_end(point_id)
-        while len(self._entries) > KEEP_SIZE:
-            self._entries.popitem(last=False)
+        self.put(point_id, Kept(revision_id, value, changes_at, valid_until, generation))
 
     def put(self, point_id: int, entry: Kept) -> None:
         self._entries[point_id] = entry
-        self._entries.move_to_end(point_id)
-        while len(self._entries) > KEEP_SIZE:
-            self._entries.popitem(last=False)
+        with suppress(KeyError):
+            self._entries.move_to_end(point_id)
+            while len(self._entries) > KEEP_SIZE:
+                self._entries.popitem(last=False)
 
     def clear(self) -> None:
         self._entries.clear()

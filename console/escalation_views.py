@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 
 from console import access, invalidation
 from console.access import agents_only
-from console.kept import MISSING, KeptWhileUnchanged
+from console.kept import KeptWhileUnchanged
 from core.ids import is_row_id
 from core.permissions import has_permission
 from core.text import clean_text
@@ -123,20 +123,27 @@ recent_kept = KeptWhileUnchanged(
 
 def recent_of_point(point_id: int) -> SafeString:
     """The card's 'Laatste escalaties' (recent_escalations.html), rendered."""
-    html = recent_kept.get(point_id)
-    if html is MISSING:
-        recent = list(recent_for_point(point_id))
-        html = render_to_string("console/includes/recent_escalations.html", {"recent": recent})
-        html = recent_kept.keep(point_id, mark_safe(html))
-    return html
+    return recent_kept.value(point_id, lambda: _render_recent(point_id))
+
+
+def _render_recent(point_id: int) -> SafeString:
+    recent = list(recent_for_point(point_id))
+    html = render_to_string("console/includes/recent_escalations.html", {"recent": recent})
+    return mark_safe(html)
 
 
 def _escalations_changed(sender=None, **kwargs) -> None:
-    """Forget the kept lists here at once, in the other processes through the counter: now,
-    and again once the change is committed (one that read the old rows in between)."""
+    """Forget the kept lists here at once, in the other processes through the counter once
+    the change is committed (a process that read the old rows meanwhile kept them under the
+    old value). Raised after the commit, and an error of the cache only logged: a delivery
+    already made must never be rolled back (and sent again) because Redis did not answer."""
+    recent_kept.clear()
+    transaction.on_commit(_bump_escalations, robust=True)
+
+
+def _bump_escalations() -> None:
     recent_kept.clear()
     invalidation.bump(invalidation.ESCALATIONS)
-    transaction.on_commit(lambda: invalidation.bump(invalidation.ESCALATIONS))
 
 
 def connect_signals() -> None:

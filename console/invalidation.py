@@ -13,6 +13,7 @@ before the request reads anything it might keep), so every entry is kept under t
 from before its data was read: a change committed meanwhile is never missed.
 """
 
+import random
 import threading
 
 from django.conf import settings
@@ -27,6 +28,7 @@ CARDS = "console:cards-generation"
 ESCALATIONS = "console:escalations-generation"
 KEYS = (ACCESS, CARDS, ESCALATIONS)
 _request = threading.local()
+_random = random.SystemRandom()
 
 
 def is_shared() -> bool:
@@ -61,7 +63,7 @@ def keep_seconds(shared: int, alone: int) -> int:
 
 
 def current(key: str) -> int:
-    """The counter `key` (ACCESS or CARDS), read with the other once per request."""
+    """The counter `key` (one of KEYS), read with the others once per request."""
     if not getattr(_request, "active", False):
         return cache.get(key, 0)
     if getattr(_request, "generations", None) is None:
@@ -70,11 +72,14 @@ def current(key: str) -> int:
 
 
 def bump(key: str) -> None:
-    cache.add(key, 0, timeout=None)
+    """Raise the counter by a random step from a random start: a counter that Redis lost
+    (a flush) or took back (a restore) does not come back to a value under which a process
+    still keeps something."""
+    cache.add(key, _random.randint(1, 2**62), timeout=None)
     try:
-        cache.incr(key)
+        cache.incr(key, _random.randint(1, 2**31))
     except ValueError:  # evicted between add and incr
-        cache.set(key, 1, timeout=None)
+        cache.set(key, _random.randint(1, 2**62), timeout=None)
     _request.generations = None
 
 

@@ -10,7 +10,7 @@ seldom changes: the logged-in user (`console.auth`), an agent's line codes, a ca
 
 import time
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from contextlib import suppress
 from typing import Any
 
@@ -26,15 +26,20 @@ class KeptWhileUnchanged:
         self.size = size
         self._entries: OrderedDict[Hashable, tuple[tuple[int, ...], float, Any]] = OrderedDict()
 
-    def _generation(self) -> tuple[int, ...]:
-        return tuple(invalidation.current(counter) for counter in self.counters)
-
-    def get(self, key: Hashable) -> Any:
-        """The kept value, or MISSING. Asks the counters first, so a value read after a miss
-        is kept under the counters from before it was read: a change meanwhile is not missed."""
+    def value(self, key: Hashable, read: Callable[[], Any]) -> Any:
+        """The value kept for `key`, else `read()`, kept. The counters are read before the
+        value, and it is kept under them: a change committed meanwhile raised them, so the
+        next request reads again."""
         if not invalidation.is_shared():
-            return MISSING
-        generation = self._generation()
+            return read()
+        generation = tuple(invalidation.current(counter) for counter in self.counters)
+        kept = self._kept(key, generation)
+        if kept is MISSING:
+            kept = read()
+            self._keep(key, generation, kept)
+        return kept
+
+    def _kept(self, key: Hashable, generation: tuple[int, ...]) -> Any:
         entry = self._entries.get(key)
         if entry is None:
             return MISSING
@@ -46,15 +51,12 @@ class KeptWhileUnchanged:
             self._entries.move_to_end(key)
         return value
 
-    def keep(self, key: Hashable, value: Any) -> Any:
-        if invalidation.is_shared():
-            until = time.monotonic() + self.seconds
-            self._entries[key] = (self._generation(), until, value)
-            with suppress(KeyError):
-                self._entries.move_to_end(key)
-                while len(self._entries) > self.size:
-                    self._entries.popitem(last=False)
-        return value
+    def _keep(self, key: Hashable, generation: tuple[int, ...], value: Any) -> None:
+        self._entries[key] = (generation, time.monotonic() + self.seconds, value)
+        with suppress(KeyError):
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.size:
+                self._entries.popitem(last=False)
 
     def clear(self) -> None:
         self._entries.clear()

@@ -21,7 +21,7 @@ from django.views.decorators.http import require_GET, require_POST
 from console import card_cache, escalation_views, invalidation
 from console.access import agents_only
 from console.forms import VIEW_POINTS, ConsoleLoginForm
-from console.kept import MISSING, KeptWhileUnchanged
+from console.kept import KeptWhileUnchanged
 from console.results import point_rows, result_rows
 from core.ids import is_row_id
 from core.text import MAX_QUERY_LENGTH, clean_text
@@ -87,10 +87,7 @@ def line_choices(user) -> list[dict]:
     """R20: every line code for the filter, the agent's own lines (skills given by a
     beheerder to the agent or the agent's team, whose points come first) first and marked;
     one query, none while kept."""
-    kept = line_choices_kept.get(user.pk)
-    if kept is MISSING:
-        kept = line_choices_kept.keep(user.pk, _line_choices(user))
-    return kept
+    return line_choices_kept.value(user.pk, lambda: _line_choices(user))
 
 
 def line_options(lines: list[dict], selected: str) -> SafeString:

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from django import template
 from django.templatetags.static import static
+from django.test.signals import setting_changed
 from django.urls import get_script_prefix, get_urlconf, reverse
 
 register = template.Library()
@@ -28,3 +29,12 @@ def console_url(name: str, *args) -> str:
 @lru_cache(maxsize=256)
 def console_static(path: str) -> str:
     return static(path)
+
+
+def _settings_changed(setting: str, **kwargs) -> None:
+    if setting in {"ROOT_URLCONF", "FORCE_SCRIPT_NAME", "STATIC_URL", "STORAGES"}:
+        _reversed.cache_clear()
+        console_static.cache_clear()
+
+
+setting_changed.connect(_settings_changed, dispatch_uid="console-urls-settings")

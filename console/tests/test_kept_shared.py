@@ -11,13 +11,15 @@ import pytest
 import time_machine
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import connection
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from conftest import PASSWORD, make_user
 from console import auth, card_cache, invalidation
-from console.kept import MISSING, KeptWhileUnchanged
+from console.kept import KeptWhileUnchanged
 from console.tests.escalating import MONDAY_10, make_point
 from core import roles
 from escalations.delivery.lease import claim, record_delivered
@@ -38,6 +40,11 @@ def shared_cache():
         assert invalidation.is_shared()
         yield
     assert not invalidation.is_shared()
+
+
+@pytest.fixture
+def client_factory():
+    return Client
 
 
 @pytest.fixture
@@ -223,26 +230,77 @@ def test_r22_a_point_published_elsewhere_shows_once_the_counter_says_so(agent_cl
     assert card(agent_client, point).status_code == 404
 
 
+class Reads:
+    """A value read from 'the database': counts its reads."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self):
+        self.count += 1
+        return self.count
+
+
 def test_kept_values_are_bounded_in_number():
-    kept = KeptWhileUnchanged((invalidation.ACCESS,), seconds=60, size=2)
-    for key in ("a", "b", "c"):
-        kept.keep(key, key.upper())
-    assert [kept.get(key) for key in ("a", "b", "c")] == [MISSING, "B", "C"]
+    kept, reads = KeptWhileUnchanged((invalidation.ACCESS,), seconds=60, size=2), Reads()
+    assert [kept.value(key, reads) for key in ("a", "b", "c")] == [1, 2, 3]
+    assert [kept.value(key, reads) for key in ("b", "c")] == [2, 3]  # kept
+    assert kept.value("a", reads) == 4  # the oldest made room
 
 
 def test_kept_values_go_with_their_counter_and_their_time():
-    kept = KeptWhileUnchanged((invalidation.CARDS,), seconds=60)
-    kept.keep("a", 1)
-    assert kept.get("a") == 1
+    kept, reads = KeptWhileUnchanged((invalidation.CARDS,), seconds=60), Reads()
+    assert kept.value("a", reads) == kept.value("a", reads) == 1
     invalidation.bump(invalidation.CARDS)
-    assert kept.get("a") is MISSING
-    never = KeptWhileUnchanged((invalidation.CARDS,), seconds=0)
-    never.keep("a", 1)
-    assert never.get("a") is MISSING
+    assert kept.value("a", reads) == 2
+    never, reads = KeptWhileUnchanged((invalidation.CARDS,), seconds=0), Reads()
+    assert never.value("a", reads) == 1
+    assert never.value("a", reads) == 2
+
+
+def test_a_lost_counter_does_not_bring_back_what_was_kept():
+    """Redis flushed (or restored): the counters start again, yet no old entry comes back."""
+    kept, reads = KeptWhileUnchanged((invalidation.CARDS,), seconds=60), Reads()
+    invalidation.bump(invalidation.CARDS)
+    assert kept.value("a", reads) == 1
+    cache.delete(invalidation.CARDS)
+    assert kept.value("a", reads) == 2
+    invalidation.bump(invalidation.CARDS)
+    assert kept.value("a", reads) == 3
 
 
 def test_nothing_is_kept_without_a_shared_cache():
-    kept = KeptWhileUnchanged((invalidation.ACCESS,), seconds=60)
+    kept, reads = KeptWhileUnchanged((invalidation.ACCESS,), seconds=60), Reads()
     with override_settings(CONSOLE_CACHE_SHARED=False):
-        assert kept.keep("a", 1) == 1
-        assert kept.get("a") is MISSING
+        assert [kept.value("a", reads) for _ in range(3)] == [1, 2, 3]
+
+
+def test_r01_a_user_marked_inactive_in_bulk_in_the_cms_is_refused_at_once(
+    agent_client, voorlichter, point, client_factory
+):
+    admin = make_user("opsteller", None)
+    admin.is_superuser = True
+    admin.save()
+    cms = client_factory()
+    cms.force_login(admin)
+    card_text(agent_client, point)  # the agent is kept, after every save above
+    url = reverse(
+        "wagtail_bulk_action",
+        args=[voorlichter._meta.app_label, voorlichter._meta.model_name, "set_active_state"],
+    )
+    response = cms.post(f"{url}?id={voorlichter.pk}", {"mark_as_active": "False"})
+    assert response.status_code == 302
+    voorlichter.refresh_from_db()
+    assert not voorlichter.is_active
+    assert card(agent_client, point).status_code == 302
+
+
+def test_a_login_does_not_forget_what_is_kept(agent_client, voorlichter, point, client_factory):
+    card_text(agent_client, point)
+    generation = invalidation.current(invalidation.ACCESS)
+    other = client_factory()
+    response = other.post(
+        reverse("console:login"), {"username": voorlichter.username, "password": PASSWORD}
+    )
+    assert response.status_code == 302
+    assert invalidation.current(invalidation.ACCESS) == generation

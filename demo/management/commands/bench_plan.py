@@ -17,7 +17,7 @@ def session_for(user) -> str:
     """A session in the configured engine (with Redis: in the database and in Redis)."""
     session = import_module(settings.SESSION_ENGINE).SessionStore()
     session[SESSION_KEY] = str(user.pk)
-    session[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]  # the login backend
+    session[BACKEND_SESSION_KEY] = "console.auth.KeptUserBackend"
     session[HASH_SESSION_KEY] = user.get_session_auth_hash()
     session.create()
     return session.session_key
