@@ -35,7 +35,7 @@ def merge_into_latest(figures: dict) -> None:
 
 
 def run(arguments) -> dict:
-    env = app_environment(arguments.database_url)
+    env = app_environment(arguments.database_url, redis_url="")  # delivery needs no Redis
     create_database(arguments.database_url)
     try:
         log("delivery: migrate")
