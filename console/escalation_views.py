@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.views.decorators.http import require_POST
 
-from console import access, invalidation
+from console import access, frames, invalidation
 from console.access import agents_only
 from console.kept import KeptWhileUnchanged
 from core.ids import is_row_id
@@ -95,13 +95,7 @@ def point_actions(request, point: EscalationPoint, sublevel: int, may: bool) -> 
     key, never in the kept card body). Nothing for someone who may not escalate."""
     if not may:
         return ""
-    context = {
-        "point": point,
-        "sublevel": sublevel,
-        "key": new_key(),
-        "csrf_token": csrf_token_of(request),
-    }
-    return render_to_string("console/includes/point_actions.html", context)
+    return frames.point_actions(point, sublevel, csrf=csrf_token_of(request), key=new_key())
 
 
 def csrf_token_of(request) -> str:

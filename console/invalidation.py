@@ -71,6 +71,17 @@ def current(key: str) -> int:
     return _request.generations.get(key, 0)
 
 
+def in_request() -> bool:
+    return getattr(_request, "active", False)
+
+
+def read_along(values: dict) -> None:
+    """The counters as another read of the default cache found them (the session's,
+    `console.sessions`), if this request has not read them yet."""
+    if in_request() and getattr(_request, "generations", None) is None:
+        _request.generations = {key: values[key] for key in KEYS if key in values}
+
+
 def bump(key: str) -> None:
     """Raise the counter by a random step from a random start: a counter that Redis lost
     (a flush) or took back (a restore) does not come back to a value under which a process

@@ -5,7 +5,7 @@ Only for users who may view escalation points."""
 from django.contrib import messages
 from django.contrib.auth import login as auth_login
 from django.contrib.auth import logout as auth_logout
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -18,7 +18,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_POST
 
-from console import card_cache, escalation_views, invalidation
+from console import card_cache, escalation_views, frames, invalidation
 from console.access import agents_only
 from console.forms import VIEW_POINTS, ConsoleLoginForm
 from console.kept import KeptWhileUnchanged
@@ -167,15 +167,22 @@ def point_detail(request, point_id: int):
         point, body = kept
     may_escalate = escalation_views.may_escalate(request.user)
     actions = escalation_views.point_actions(request, point, sublevel=2, may=may_escalate)
-    return render(
-        request,
-        "console/point.html",
-        {
-            "title": point.editorial_title,
-            "csrf_token": escalation_views.csrf_token_of(request),
-            "body": card_cache.with_actions(body, actions),
-            "recent": escalation_views.recent_of_point(point_id),
-        },
+    page = {
+        "title": point.editorial_title,
+        "csrf_token": escalation_views.csrf_token_of(request),
+        "body": card_cache.with_actions(body, actions),
+        "recent": escalation_views.recent_of_point(point_id),
+    }
+    if not frames.can_frame(request):
+        return render(request, "console/point.html", page)
+    return HttpResponse(
+        frames.point_page(
+            request,
+            title=page["title"],
+            body=page["body"],
+            recent=page["recent"],
+            csrf=page["csrf_token"],
+        )
     )
 
 

@@ -191,7 +191,7 @@ if REDIS_URL:
             "KEY_PREFIX": "escalatiepunten",
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "console.sessions"  # cached_db, with the console's counters alongside
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SESSION_ENGINE = "django.contrib.sessions.backends.db"
