@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db
 ODD_TEXTS = [
     "Jachtverlof",
     "Tom & Jerry <script>alert(1)</script>",
-    'Aanhalingstekens "dubbel" en \'enkel\'',
+    "Aanhalingstekens \"dubbel\" en 'enkel'",
     "__frame_body__ __frame_csrf__ {{ title }} {% csrf_token %}",
     "é ü ß 漢字 🙂",
     "",
