@@ -19,6 +19,8 @@ from django.test.signals import setting_changed
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from console import invalidation
+
 TITLE = "__frame_title__"
 BODY = "__frame_body__"
 RECENT = "__frame_recent__"
@@ -61,8 +63,11 @@ def _point_page() -> tuple[str, ...]:
 
 
 def can_frame(request) -> bool:
-    """A page with messages waiting (after a redirect) is rendered from its template."""
-    return not len(get_messages(request))
+    """Like the console's other per-process shortcuts, only with a shared cache (Redis, as
+    in production): without one (development, the tests) every page is rendered from its
+    template, so an edited template shows at once. A page with messages waiting (after a
+    redirect) is always rendered from its template."""
+    return invalidation.is_shared() and not len(get_messages(request))
 
 
 def point_page(request, *, title: str, body: SafeString, recent: SafeString, csrf: str):

@@ -7,7 +7,7 @@ from django.contrib.messages import get_messages
 from django.contrib.messages.storage.fallback import FallbackStorage
 from django.contrib.sessions.backends.db import SessionStore
 from django.template.loader import render_to_string
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from django.utils.safestring import mark_safe
 
 from conftest import make_user
@@ -70,9 +70,14 @@ def test_r06_r08_r11_the_framed_buttons_are_the_template_buttons(
     assert frames.point_actions(point, sublevel, csrf="t-1", key="k-1") == expected
 
 
+@override_settings(CONSOLE_CACHE_SHARED=True)
 def test_a_page_with_messages_waiting_is_rendered_from_its_template():
     request = agent_request("Agent")
     assert frames.can_frame(request)
     request._messages.add(20, "Je bent aangemeld.")
     assert not frames.can_frame(request)
     assert len(list(get_messages(request))) == 1  # asking did not use them up
+
+
+def test_without_a_shared_cache_every_page_is_rendered_from_its_template():
+    assert not frames.can_frame(agent_request("Agent"))
