@@ -2,8 +2,9 @@
 the point's row in search results (agents open cards and search most, with a caller waiting).
 
 An entry belongs to one live revision of a point. It is used only while
-- the point's live revision is still the one it was made from (every request reads it: a
-  publish shows at once, in every process);
+- the point's live revision is still the one it was made from (without a shared cache every
+  request reads it, so a publish shows at once in every process; with one, every publish
+  raises the cards counter below, `KeptPerPoint.get_live`);
 - the card's state *now* cannot have changed (until `changes_at`: a slot opening or closing,
   an exception starting or ending, midnight);
 - the console's cards counter (`console.invalidation.CARDS`) is the one it was kept under:
@@ -17,8 +18,9 @@ An entry belongs to one live revision of a point. It is used only while
 
 A kept page body gets its seconds-until-refresh filled in when it is served, so a card served
 from here asks for its new state at the right moment. With a shared cache (Redis) a rendered
-body is also put there, under the same conditions (its revision, the cards counter in its
-key, valid as long as the local entry): a body one process rendered serves all of them.
+body is also put there with the point's head (`keep_head`), under the same conditions (the
+cards counter in its key, valid as long as the local entry): a card one process rendered
+serves all of them without a query.
 """
 
 import math
@@ -123,13 +125,14 @@ def clear() -> None:
 def live_card(point_id: int, now: datetime) -> tuple[Any, SafeString] | None:
     """With a shared cache only: the kept head and body of the point's live revision,
     without asking the database which revision is live (`KeptPerPoint.get_live`) - from
-    this process, else as another process shared it (`keep_head`)."""
-    head = heads.get_live(point_id, now)
-    if head is None and invalidation.is_shared():
-        head = _shared_card(point_id, now)
-    if head is None:
+    this process, else as another process shared them (`keep_head`)."""
+    if not invalidation.is_shared():
         return None
-    body = cached_body(point_id, head.revision_id, now)
+    head = heads.get_live(point_id, now)
+    body = None if head is None else cached_body(point_id, head.revision_id, now)
+    if body is None:
+        head = _shared_card(point_id, now)
+        body = None if head is None else cached_body(point_id, head.revision_id, now)
     return None if body is None else (head.value, body)
 
 
@@ -164,20 +167,9 @@ def _shared_card(point_id: int, now: datetime) -> Kept | None:
     return head_entry
 
 
-def _shared_key(point_id: int, revision_id: int, generation: int) -> str:
-    return f"console:card-body:{generation}:{point_id}:{revision_id}"
-
-
 def cached_body(point_id: int, revision_id: int, now: datetime) -> SafeString | None:
     """The kept body of the point's page with its refresh delay filled in, or None."""
     entry = bodies.get(point_id, revision_id, now)
-    if entry is None and invalidation.is_shared():
-        generation = invalidation.current(invalidation.CARDS)
-        shared = cache.get(_shared_key(point_id, revision_id, generation))
-        if shared is not None and now < shared[2]:
-            html, changes_at, valid_until = shared
-            entry = Kept(revision_id, html, changes_at, valid_until, generation)
-            bodies.put(point_id, entry)
     return None if entry is None else fill_refresh(entry.value, entry.changes_at, now)
 
 
@@ -186,12 +178,6 @@ def keep_body(
 ) -> SafeString:
     """Keep the body (rendered with REFRESH_IN_MARK) and return it filled in for `now`."""
     bodies.keep(point_id, revision_id, html, changes_at, now)
-    if invalidation.is_shared():
-        entry = bodies.get(point_id, revision_id, now)
-        if entry is not None:
-            seconds = math.ceil((entry.valid_until - now).total_seconds())
-            key = _shared_key(point_id, revision_id, entry.generation)
-            cache.set(key, (html, entry.changes_at, entry.valid_until), timeout=max(1, seconds))
     return fill_refresh(html, changes_at, now)
 
 

@@ -70,15 +70,18 @@ def can_frame(request) -> bool:
     return invalidation.is_shared() and not len(get_messages(request))
 
 
-def point_page(request, *, title: str, body: SafeString, recent: SafeString, csrf: str):
-    """console/point.html for this request, as `render` would make it without messages."""
+def point_page(
+    request, *, title: str, body: SafeString, recent: SafeString, csrf_token: str
+) -> SafeString:
+    """console/point.html for this request, as `render` would make it with this context
+    and no messages."""
     user = request.user
     values = {
         TITLE: escape(title),
         BODY: body,
         RECENT: recent,
         USER: escape(user.get_full_name() or user.get_username()),
-        CSRF: escape(csrf),
+        CSRF: escape(csrf_token),
     }
     return _filled(_point_page(), values)
 

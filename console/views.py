@@ -175,15 +175,7 @@ def point_detail(request, point_id: int):
     }
     if not frames.can_frame(request):
         return render(request, "console/point.html", page)
-    return HttpResponse(
-        frames.point_page(
-            request,
-            title=page["title"],
-            body=page["body"],
-            recent=page["recent"],
-            csrf=page["csrf_token"],
-        )
-    )
+    return HttpResponse(frames.point_page(request, **page))
 
 
 # What the point page reads of the point itself (the rest is in the kept body): its live

@@ -44,7 +44,7 @@ def test_r17_the_framed_point_page_is_the_template_page(text):
     recent = mark_safe("<section>Laatste escalaties</section>")
     context = {"title": text, "body": body, "recent": recent, "csrf_token": "abc123"}
     expected = render_to_string("console/point.html", context, request)
-    framed = frames.point_page(request, title=text, body=body, recent=recent, csrf="abc123")
+    framed = frames.point_page(request, **context)
     assert framed == expected
 
 
